@@ -22,6 +22,8 @@ class Label(StrEnum):
     INSPECTION = "Inspection"
     RECOMMENDATION = "Recommendation"
     PLAN = "Plan"
+    FINDING = "Finding"
+    """govgraph's addition: a weakness or strength an inspection states (docs/data-model.md)."""
     MEETING = "Meeting"
     DOCUMENT = "Document"
     ITEM = "Item"
