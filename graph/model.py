@@ -165,3 +165,11 @@ class GraphDocument(BaseModel):
 def document_id(text: str) -> str:
     """Stable document id: the sha256 of the text, so the same minutes are one document."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def to_contract_json(doc: GraphDocument) -> dict[str, Any]:
+    """The JSON of DESIGN.md: optional evidence fields (item, page) only when known."""
+    data = doc.model_dump(mode="json")
+    for part in data["nodes"] + data["edges"]:
+        part["evidence"] = [{k: v for k, v in ev.items() if v is not None} for ev in part["evidence"]]
+    return data

@@ -1,0 +1,1 @@
+"""Placeholder: the fetch command lands here."""

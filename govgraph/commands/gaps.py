@@ -1,0 +1,1 @@
+"""Placeholder: the gaps command lands here."""

@@ -1,0 +1,1 @@
+"""Placeholder: the viz command lands here."""
