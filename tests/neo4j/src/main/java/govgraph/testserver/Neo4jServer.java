@@ -1,7 +1,6 @@
 package govgraph.testserver;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -54,10 +53,8 @@ public final class Neo4jServer {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
-                .setConfigRaw(Map.of(
-                        "server.memory.pagecache.size", "128m",
-                        "db.tx_log.rotation.retention_policy", "1 files",
-                        "db.transaction.timeout", Duration.ofMinutes(5).toSeconds() + "s"))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
