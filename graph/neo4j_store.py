@@ -178,6 +178,9 @@ def to_python(value: Any) -> Any:
     """Driver values as plain Python, shaped as the FalkorDB store returns them to the CLI."""
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    iso = getattr(value, "iso_format", None)  # neo4j.time Date/DateTime/Time/Duration (Duration is a tuple)
+    if callable(iso):
+        return iso()
     if isinstance(value, (list, tuple)):
         return [to_python(v) for v in value]
     if isinstance(value, dict):
@@ -191,10 +194,7 @@ def to_python(value: Any) -> Any:
         return out
     if isinstance(value, bytes | bytearray):
         return bytes(value).hex()
-    iso = getattr(value, "iso_format", None)  # neo4j.time Date/DateTime/Time/Duration
-    if callable(iso):
-        return iso()
-    return str(value)
+    return str(value)  # spatial points and anything newer
 
 
 def _message(exc: nex.Neo4jError) -> str:

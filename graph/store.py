@@ -94,6 +94,11 @@ class GraphStore(ABC):
         """Run a write statement (library use: tests building graphs, maintenance)."""
         return self._write(cypher, params or {})
 
+    def is_loaded(self, doc_id: str) -> bool:
+        """True when this exact text was loaded by this extractor version (so loading it again is a no-op)."""
+        rows = self._read("MATCH (d:Document {id: $id}) RETURN d.extractor", {"id": doc_id}).rows
+        return bool(rows) and rows[0][0] == EXTRACTOR_VERSION
+
     def write_document(self, doc: GraphDocument, *, force: bool = False) -> WriteSummary:
         """Write one document's facts as one atomic statement.
 

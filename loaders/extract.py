@@ -1,11 +1,479 @@
-"""Rule-based extraction: SourceText -> GraphDocument (placeholder until the extractor lands)."""
+"""Rule-based extraction: SourceText -> GraphDocument.
+
+Pipeline (docs/extraction.md):
+  1. header      corpus header (COUNCIL/DATE) or CLI flags -> authority, date
+  2. segment     items, sentences, bullet lines
+  3. mentions    authorities, organisations, people, roles/bodies/plans (capitalised phrases),
+                 abbreviations, generic references ("the Panel", "the Chair", "the Council")
+  4. attendance  Present / Also attended lists -> MEMBER_OF, CHAIRS, HOLDS, ATTENDED
+  5. inspections inspections, judgements, recommendations, findings
+  6. relations   sentence rules (relations.py)
+  7. build       nodes and edges with evidence (quote == text[start:end])
+"""
 from __future__ import annotations
 
-from ..graph.model import DocumentInfo, Evidence, GraphDocument, Node, document_id
+import re
+
+from ..graph.model import DocumentInfo, GraphDocument, document_id
+from .graphbuild import Builder, Ent
+from .header import iso_date, parse_header
+from .ids import meeting_id
+from .inspections import InspectionFinder
+from .lexicon import lexicon
+from .mentions import GENERIC_BODY_HEADS, Finder, clean_name
+from .relations import Relations
+from .segment import find_items, sentences
 from .source import SourceText
+
+LEX = lexicon()
+FALLBACK_AUTHORITY = "Unknown Authority"
+AUTH_IN_TEXT = re.compile(r"(?:(?:London|Royal) Borough of [A-Z][\w’'-]+(?: (?:and|upon) [A-Z][\w’'-]+)*|"
+                          r"(?:[A-Z][\w’'-]+ ){1,3}(?:County|City|Metropolitan Borough|Borough|District) Council)")
+
+
+def find_authority(text: str) -> str | None:
+    counts: dict[str, int] = {}
+    for m in AUTH_IN_TEXT.finditer(text):
+        name = m.group()
+        name = re.sub(r"^(?:The|the|A|In|At|Of|To|By|For) ", "", name)
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+MEETING_LINE = re.compile(r"Meeting:\s*(\d{1,2}/\d{1,2}/\d{4})\s*-\s*([^\n(]+?)\s*(?:\(Item [^)]*\))?\s*$", re.M)
+TITLE_LINE = re.compile(r"^(?:[^\n]*?,\s*)?([A-Z][^\n]{3,120}?)\s+-\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+([^\n]*\d{4})", re.M)
 
 
 def extract(src: SourceText) -> GraphDocument:
-    info = DocumentInfo(id=document_id(src.text), source=src.source, authority=src.authority,
-                        date=src.date, body=src.body, title=src.title)
-    return GraphDocument(document=info, nodes=[], edges=[])
+    text = src.text
+    header = parse_header(text)
+    start = header.body_start
+    authority = header.council or src.authority or find_authority(text[start:]) or FALLBACK_AUTHORITY
+    date = header.date or iso_date(src.date)
+    items = find_items(text, start)
+    sents = sentences(text, start)
+    b = Builder(src, text, authority, items)
+    f = Finder(b, text, start, header.council)
+
+    f.authorities()
+    f.organisations()
+    f.people()
+    attendance_spans = attendance_people(f, b, text, start)
+    f.phrases()
+    f.abbreviations()
+    meeting_body, meeting_date = find_meeting_body(f, b, text, start, src)
+    date = date or meeting_date
+    if meeting_body is None:
+        meeting_body = body_referred_to_as_own(b, text, start)
+    merge_short_bodies(b, meeting_body)
+    if meeting_body is not None:
+        meeting_body = b.ents[b.resolve(meeting_body.id)]
+    generic_refs(f, b, text, start, meeting_body)
+    f.people_beside_roles()
+    holds(b, text)
+    role_bodies(b, text)
+
+    ins = InspectionFinder(b, f.auth, sents, text)
+    ins.run()
+    ins.judgements()
+    main = ins.main.id if ins.main else None
+    inspected_bodies(b, sents, ins)
+    recommendations(b, text, sents, ins, meeting_body)
+    findings(b, sents, ins)
+
+    attendance_edges(f, b, text, attendance_spans, meeting_body)
+    Relations(b, sents, meeting_body.id if meeting_body else None, f.auth.id, main).run()
+
+    if meeting_body is not None and date:
+        meeting = b.add("Meeting", f"{meeting_body.name}, {date}", meeting_body.spans[0],
+                        eid=meeting_id(authority, meeting_body.name, date), props={"date": date})
+        b.edge("MEETING_OF", meeting.id, meeting_body.id, meeting_body.spans[0])
+        for (t, s, g, neg), ev in list(b.edges.items()):
+            if t == "MEMBER_OF" and g == meeting_body.id and b.ents[s].label == "Person":
+                b.edge("ATTENDED", s, meeting.id, ev[0])
+        for pid, span in f.attended:
+            b.edge("ATTENDED", pid, meeting.id, span)
+    for ent in b.ents.values():
+        ent.props.pop("_last", None)
+
+    if not f.auth.spans:
+        m = re.search(re.escape(authority), text) if authority != FALLBACK_AUTHORITY else None
+        f.auth.spans.append(m.span() if m else (0, max(1, min(len(text), len(text.split("\n")[0])))))
+    info = DocumentInfo(id=document_id(text), source=src.source, authority=authority,
+                        date=date or (header.fields.get("DATE") or src.date), body=meeting_body.name if meeting_body else src.body,
+                        title=src.title)
+    return b.build(info)
+
+
+# ------------------------------------------------------------------------------------------------
+def find_meeting_body(f: Finder, b: Builder, text: str, start: int, src: SourceText):
+    date = None
+    cands: list[tuple[str, int, int]] = []
+    if src.body:
+        ent = b.add("Body", src.body, None, props={"kind": f.body_kind(src.body, None)})
+        hits = [m for m in re.finditer(re.escape(src.body), text)]
+        for m in hits:
+            b.mention(ent, m.start(), m.end(), claim=False)
+        if hits:
+            return ent, date
+    for m in MEETING_LINE.finditer(text, start):
+        cands.append((m.group(2), m.start(2), m.end(2)))
+        date = date or iso_date(m.group(1))
+    head = text[start:start + 600]
+    for m in TITLE_LINE.finditer(head):
+        cands.append((m.group(1), start + m.start(1), start + m.end(1)))
+        date = date or iso_date(m.group(2))
+    if not cands:
+        # a body named alone on one of the first lines ("Children and Families Overview and Scrutiny Panel")
+        for m in re.finditer(r"^[ \t]*([A-Z][^\n]{5,100}?)[ \t]*$", text[start:start + 400], re.M):
+            s = start + m.start(1)
+            ms = [x for x in b.in_span(s, start + m.end(1)) if x.label == "Body"]
+            if ms and ms[0].start - s < 3 and start + m.end(1) - ms[0].end < 3:
+                return b.ents[ms[0].eid], date
+    for name, s, e in cands:
+        name = clean_name(re.sub(r"^(?:Informal Meeting|Special Meeting|Extraordinary Meeting|Meeting),\s*", "", name))
+        ms = [x for x in b.in_span(s, e) if x.label == "Body"]
+        if ms:
+            body = b.ents[ms[-1].eid]
+            # "Lancashire Health and Wellbeing Board - SEND Sub-Committee"
+            if len(ms) > 1:
+                b.edge("PART_OF", ms[-1].eid, ms[0].eid, (s, e))
+                body.aliases.add(name)
+            return body, date
+        if name in ("Council", "Full Council", "County Council"):
+            ent = b.add("Body", "Full Council", None, props={"kind": "council"}, aliases=["Council"])
+            b.mention(ent, e - len(name.split()[-1]), e, claim=False)
+            return ent, date
+    # the most named body of a scrutiny/board kind referred to generically
+    return None, date
+
+
+def body_referred_to_as_own(b: Builder, text: str, start: int) -> Ent | None:
+    """Minutes call their own body 'the Panel' / 'the Committee': the most used such head names it."""
+    counts: dict[str, int] = {}
+    for m in re.finditer(r"(?<![\w-])[Tt]he[ \t]+(Panel|Committee|Board|Commission|Sub-Committee|Sub-Board|Group|panel|committee|board|commission)(?![\w-])", text[start:]):
+        h = m.group(1).lower()
+        counts[h] = counts.get(h, 0) + 1
+    for head, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if n < 2:
+            break
+        ent = resolve_head(b, head, None)
+        if ent is not None:
+            return ent
+    return None
+
+
+def merge_short_bodies(b: Builder, meeting: Ent | None) -> None:
+    """'Scrutiny Panel' / 'Improvement Board' join the one longer body that ends with the same words."""
+    bodies = [e for e in b.ents.values() if e.label in ("Body", "Role", "Plan")]
+    seen: dict[tuple, Ent] = {}
+    for ent in sorted(bodies, key=lambda e: -e.count):
+        key = (ent.label, re.sub(r"[’']s\b|[^a-z ]", "", ent.name.lower()).replace("  ", " ").strip())
+        if key in seen and ent.id in b.ents:
+            b.relabel(ent.id, seen[key].id)
+        else:
+            seen[key] = ent
+    bodies = [e for e in b.ents.values() if e.label in ("Body", "Role", "Plan")]
+    for short in sorted(bodies, key=lambda e: len(e.name)):
+        if short.id not in b.ents:
+            continue
+        sw = short.name.lower().replace("’", "'").split()
+        cands = []
+        for long in bodies:
+            if long is short or long.id not in b.ents or long.label != short.label:
+                continue
+            lw = long.name.lower().replace("’", "'").split()
+            if len(lw) <= len(sw) or lw[-1] != sw[-1]:
+                continue
+            if short.label == "Role" and (len(sw) < 2 or lw[:len(sw)] != sw and lw[-len(sw):] != sw):
+                continue
+            if short.label == "Role" and lw[-len(sw):] == sw and lw[:len(sw)] != sw:
+                continue
+            if short.label == "Plan" and len(sw) < 2:
+                continue
+            if set(sw) <= set(lw) and (len(sw) >= 2 or short.label == "Body"):
+                cands.append(long)
+        if short.label == "Body" and len(sw) == 1:
+            continue
+        if len(cands) == 1 or (meeting is not None and meeting in cands):
+            tgt = meeting if meeting in cands else cands[0]
+            b.relabel(short.id, tgt.id)
+
+
+GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]+((?:[Ss]crutiny[ \t]+|[Ss]elect[ \t]+|[Ii]mprovement[ \t]+)?(?:"
+                        + "|".join(sorted({h for h in GENERIC_BODY_HEADS} | {h.lower() for h in GENERIC_BODY_HEADS}, key=len, reverse=True))
+                        + r"))(?![\w-])")
+ROLE_GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chair))(?![\w-])(?![ \t]+(?:of|for)\b)")
+COUNCIL_BODY_RE = re.compile(r"(?<![\w-])(?:[Ff]ull[ \t]+Council|(?<=to |at |in |by )Council(?![\w’'-])(?![ \t]+(?:on|in)[ \t]+(?:[a-z]))|(?<=to |at |by )Council(?=[ \t]+on))")
+
+
+def resolve_head(b: Builder, head: str, meeting: Ent | None) -> Ent | None:
+    h = head.lower()
+    if meeting is not None and meeting.name.lower().endswith(h.split()[-1]) and (h in meeting.name.lower() or len(h.split()) == 1):
+        return meeting
+    cands = [e for e in b.ents.values() if e.label == "Body" and e.name.lower().endswith(h.split()[-1]) and
+             h.split()[0] in e.name.lower() and e.name.lower() != h]
+    if h.split()[-1] in ("cabinet", "executive") and not cands:
+        return None
+    if not cands:
+        return None
+    return max(cands, key=lambda e: (e.count, -min(s for s, _ in e.spans) if e.spans else 0))
+
+
+def generic_refs(f: Finder, b: Builder, text: str, start: int, meeting: Ent | None) -> None:
+    for m in GENERIC_RE.finditer(text, start):
+        s, e = m.span(1)
+        if not b.free(s, e):
+            continue
+        head = m.group(1)
+        if head.lower() in ("cabinet", "executive"):
+            ent = b.add("Body", head[0].upper() + head[1:].lower(), None, props={"kind": "executive"})
+        else:
+            ent = resolve_head(b, head, meeting)
+        if ent is None:
+            continue
+        ent.aliases.add(text[m.start():e])
+        b.mention(ent, s, e, generic=True)
+    for m in COUNCIL_BODY_RE.finditer(text, start):
+        s, e = m.span()
+        if b.free(s, e):
+            ent = b.add("Body", "Full Council", None, props={"kind": "council"}, aliases=["Council"])
+            if m.group() != "Council":
+                ent.aliases.add(m.group())
+            b.mention(ent, s, e)
+    for m in ROLE_GENERIC_RE.finditer(text, start):
+        s, e = m.span(1)
+        if not b.free(s, e):
+            continue
+        if re.match(r"[ \t]*\)", text[e:e + 2]):
+            continue
+        word = m.group(1)
+        if meeting is None:
+            cands = [x for x in b.ents.values() if x.label == "Role" and x.name.startswith(word + " of")]
+            if len(cands) == 1:
+                cands[0].aliases.add(word)
+                b.mention(cands[0], s, e, generic=True)
+            continue
+        name = f"{word} of the {meeting.name}"
+        ent = b.add("Role", name, None, aliases=[word])
+        b.mention(ent, s, e, generic=True)
+        b.edge("CHAIRS", ent.id, meeting.id, (s, e)) if "Vice" not in word else None
+    # "the Director", "the Executive Director": the one role of that title named elsewhere
+    for m in re.finditer(r"(?<![\w-])[Tt]he[ \t]+((?:(?:Executive|Assistant|Interim|Corporate|Strategic)[ \t]+)?Director|CMR|DCS|Cabinet Member|Leader|Commissioner|Chief Executive)(?![\w-])(?![ \t]+(?:of|for|with)\b)", text[start:]):
+        s, e = start + m.start(1), start + m.end(1)
+        if not b.free(s, e):
+            continue
+        word = m.group(1)
+        cands = [x for x in b.ents.values() if x.label == "Role" and (x.name.startswith(word + " ") or word in x.aliases)]
+        if len(cands) == 1:
+            b.mention(cands[0], s, e, generic=True)
+        elif not cands and word not in ("Director", "CMR", "DCS"):
+            ent = b.add("Role", word, None)
+            b.mention(ent, s, e)
+
+
+def holds(b: Builder, text: str) -> None:
+    """Person next to a role: 'Jane Smith, Director of X', 'Councillor X, the Cabinet Member', 'X (Role)'."""
+    ms = b.mentions
+    for i, m in enumerate(ms):
+        if m.label != "Person":
+            continue
+        j = i + 1
+        prev = m
+        while j < len(ms) and ms[j].start - prev.end < 12:
+            nxt = ms[j]
+            gap = text[prev.end:nxt.start]
+            if nxt.label == "Role" and re.fullmatch(r"\s*(?:,|\(|–|-)\s*(?:the\s+|our\s+)?|\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap) \
+                    and (prev is m or prev.label == "Role"):
+                if prev is not m and not re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap) and prev.label == "Role":
+                    break
+                b.edge("HOLDS", m.eid, nxt.eid, (m.start, nxt.end))
+                prev = nxt
+                j += 1
+                continue
+            break
+        # "Role, Name" / "Role (Councillor X)"
+        if i > 0:
+            p = ms[i - 1]
+            gap = text[p.end:m.start]
+            if p.label == "Role" and re.fullmatch(r"\s*(?:\(|,)\s*(?:Councillor\s+|Cllr\.?\s+|Mrs?\.?\s+|Ms\.?\s+|Dr\.?\s+)*", gap) \
+                    and not any(t == "HOLDS" and s == m.eid for (t, s, g, n) in b.edges):
+                b.edge("HOLDS", m.eid, p.eid, (p.start, m.end))
+
+
+def role_bodies(b: Builder, text: str) -> None:
+    """'Chair of the Corporate Parenting Board' CHAIRS it; 'Head of Quality, Children's Services' PART_OF."""
+    for m in list(b.mentions):
+        if m.label != "Role":
+            continue
+        inner = [x for x in b.in_span(m.start, m.end) if x is not m and x.label in ("Body", "Organisation", "Authority")]
+        ent = b.ents[m.eid]
+        chair = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman|Co-chair)\b", ent.name)
+        body = None
+        if inner:
+            body = inner[-1]
+        else:
+            mm = re.search(r"\b(?:of|for)\s+(?:the\s+)?(.+)$", ent.name)
+            if mm:
+                cands = [x for x in b.ents.values() if x.label in ("Body", "Organisation") and
+                         (x.name == mm.group(1) or mm.group(1) in x.aliases)]
+                if cands:
+                    if chair:
+                        b.edge("CHAIRS", ent.id, cands[0].id, (m.start, m.end))
+                    elif cands[0].label == "Organisation":
+                        b.edge("PART_OF", ent.id, cands[0].id, (m.start, m.end))
+                continue
+        if body is None:
+            continue
+        if chair and body.label == "Body":
+            b.edge("CHAIRS", ent.id, body.eid, (m.start, m.end))
+        elif not chair and (body.label in ("Organisation", "Authority")):
+            b.edge("PART_OF", ent.id, body.eid, (m.start, m.end))
+    # roles written inside a body name are not separate mentions: check names for "Chair of X"
+    for ent in list(b.ents.values()):
+        if ent.label == "Role":
+            mm = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman)\s+of\s+(?:the\s+)?(.+)$", ent.name)
+            if mm:
+                for x in b.ents.values():
+                    if x.label == "Body" and (x.name == mm.group(1) or mm.group(1) in x.aliases):
+                        b.edge("CHAIRS", ent.id, x.id, ent.spans[0])
+
+
+# ------------------------------------------------------------------------------------------------
+ATT_RE = re.compile(r"^[ \t]*(Present|Also [Aa]ttended|Also [Pp]resent|In [Aa]ttendance|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?|Members [Pp]resent)\s*:?[ \t]*(.+)$", re.M)
+
+
+def attendance_people(f: Finder, b: Builder, text: str, start: int):
+    spans = []
+    f.attended = []
+    for m in ATT_RE.finditer(text, start):
+        kind = m.group(1).lower()
+        seg, base = m.group(2), m.start(2)
+        if len(seg) < 4:
+            continue
+        spans.append((kind, base, base + len(seg)))
+        from .mentions import BARE_NAME
+        for pm in re.finditer(BARE_NAME, seg):
+            raw = pm.group()
+            if any(w in LEX.vocab for w in raw.split()):
+                continue
+            ps, pe = base + pm.start(), base + pm.end()
+            if b.free(ps, pe):
+                f.add_person(raw, ps, pe)
+    return spans
+
+
+def attendance_edges(f: Finder, b: Builder, text: str, spans, meeting: Ent | None) -> None:
+    for kind, s, e in spans:
+        people = [x for x in b.in_span(s, e) if x.label == "Person"]
+        for p in people:
+            after = text[p.end:p.end + 25]
+            if kind == "present" or kind.startswith("members"):
+                if meeting is not None:
+                    b.edge("MEMBER_OF", p.eid, meeting.id, (p.start, p.end))
+                    cm = re.match(r"\s*\((Vice[ -]?)?(Chairman|Chair|Chairwoman)\)", after)
+                    if cm:
+                        word = (cm.group(1) or "") + cm.group(2)
+                        word = word.replace("Vice-", "Vice ")
+                        role = b.add("Role", f"{word} of the {meeting.name}", (p.start, p.end + cm.end()), aliases=[word])
+                        b.edge("HOLDS", p.eid, role.id, (p.start, p.end + cm.end()))
+                        if not cm.group(1):
+                            b.edge("CHAIRS", p.eid, meeting.id, (p.start, p.end + cm.end()))
+                            b.edge("CHAIRS", role.id, meeting.id, (p.start, p.end + cm.end()))
+            else:
+                f.attended.append((p.eid, (p.start, p.end)))
+
+
+# ------------------------------------------------------------------------------------------------
+REC_INTRO = re.compile(r"(?i)recommendations?|areas? (?:for|of) (?:further )?(?:improvement|development|progress)|"
+                       r"areas? for (?:further )?(?:progress and )?development|improvement actions|priority actions|"
+                       r"areas? (?:that|which|where) (?:need|needed|required|requires?)|needed to improve|"
+                       r"areas? to (?:improve|develop)|weaknesses")
+
+
+def themes_of(text: str) -> list[str]:
+    low = text.lower()
+    out = []
+    for theme, words in LEX.themes:
+        if any(w.lower() in low for w in words):
+            out.append(theme)
+    if not out:
+        words = [w for w in re.findall(r"[a-z][a-z-]{3,}", low) if w not in STOP]
+        if words:
+            out.append(" ".join(words[:3]))
+    return out
+
+
+STOP = set("that this with were have been from their there which would could should about into more most some than "
+           "they them these those also very much such only other being does what when where while whose across "
+           "the and for not was are had has all any its".split())
+
+
+def recommendations(b: Builder, text: str, sents, ins: InspectionFinder, meeting: Ent | None) -> None:
+    i = 0
+    while i < len(sents):
+        s = sents[i]
+        if not s.bullet and REC_INTRO.search(s.text) and s.text.rstrip().endswith((":", "were", "were:", "These were:")) \
+                and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text) or \
+                (not s.bullet and REC_INTRO.search(s.text) and i + 1 < len(sents) and sents[i + 1].bullet
+                 and re.search(r"(?i)these were|were:|:$|include[ds]?:?$|following", s.text)
+                 and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text)):
+            # who made them: an inspection in this or the previous sentence, else a body named here
+            maker = None
+            for k in (i, i - 1, i - 2):
+                if k >= 0 and ins.by_sentence.get(k):
+                    maker = ins.by_sentence[k][0]
+                    break
+            if maker is None and re.search(r"(?i)ofsted|inspect", s.text) and ins.main is not None:
+                maker = ins.main
+            if maker is None:
+                bodies = [x for x in b.in_span(s.start, s.end) if x.label in ("Body",)]
+                maker = b.ents[bodies[0].eid] if bodies else (ins.main if ins.main else None)
+            j = i + 1
+            while j < len(sents) and sents[j].bullet:
+                rs = sents[j]
+                name = rs.text.strip().rstrip(".;,")
+                if len(name) > 3:
+                    if name[0].islower():
+                        name = name[0].upper() + name[1:]
+                    ent = b.add("Recommendation", name[:200], (rs.start, rs.end),
+                                props={"themes": themes_of(name)})
+                    if maker is not None:
+                        b.edge("MADE", maker.id, ent.id, (rs.start, rs.end))
+                j += 1
+                if j < len(sents) and not sents[j].bullet and j + 1 < len(sents) and sents[j + 1].bullet and \
+                        text[sents[j - 1].end:sents[j].start].count("\n") < 1:
+                    j += 1  # a bullet's second sentence
+            i = j
+            continue
+        i += 1
+
+
+FINDING_RE = re.compile(r"(?i)\b(?:found|identified|highlighted|recurring theme|concluded|noted that|criticised|judged)\b")
+
+
+def findings(b: Builder, sents, ins: InspectionFinder) -> None:
+    """Weaknesses an inspection states (govgraph's Finding label); not scored."""
+    for si, s in enumerate(sents):
+        insps = ins.by_sentence.get(si)
+        if not insps or not FINDING_RE.search(s.text):
+            continue
+        if not re.search(r"(?i)\bnot\b|weak|insufficient|lack|poor|inconsistent|variab|improv|oversight|recurring|concern|delay|drift", s.text):
+            continue
+        name = clean_name(s.text)[:200]
+        theme_text = s.text
+        ent = b.add("Finding", name, (s.start, s.end), props={"themes": themes_of(theme_text)})
+        for x in insps:
+            b.edge("MADE", x.id, ent.id, (s.start, s.end))
+
+
+def inspected_bodies(b: Builder, sents, ins: InspectionFinder) -> None:
+    """'Inspection of Children's Services' also INSPECTED the department it names."""
+    for si, s in enumerate(sents):
+        for x in ins.by_sentence.get(si, []):
+            for m in re.finditer(r"(?i)(?:inspection|inspected|visit|review)\s+(?:of|into)\s+(?:the\s+)?(?:council[’']s\s+|\w+[’']s\s+)?", s.text):
+                tgt = [y for y in b.in_span(s.start + m.end(), s.end) if y.label == "Body"][:1]
+                if tgt and tgt[0].start - (s.start + m.end()) < 3:
+                    b.edge("INSPECTED", x.id, tgt[0].eid, (s.start, s.end))

@@ -43,6 +43,12 @@ class Builder:
         self._starts: list[int] | None = None
         self.edges: dict[tuple, list[tuple[int, int]]] = {}
         self.claimed = bytearray(len(text))
+        self.redirect: dict[str, str] = {}
+
+    def resolve(self, eid: str) -> str:
+        while eid in self.redirect:
+            eid = self.redirect[eid]
+        return eid
 
     # ---- entities and mentions
     def add(self, label: str, name: str, span: tuple[int, int] | None, *, aliases=(), props=None,
@@ -104,6 +110,7 @@ class Builder:
         if old == new or old not in self.ents:
             return
         o, n = self.ents.pop(old), self.ents[new]
+        self.redirect[old] = new
         n.aliases.add(o.name)
         n.aliases.update(o.aliases)
         n.aliases.discard(n.name)

@@ -180,3 +180,12 @@ def read_pdf(path: Path | str, data: bytes) -> SourceText:
     if not src.text.strip():
         raise LoadError(f"{name}: PDF has no text layer (scanned?); OCR it first")
     return src
+
+
+def _register() -> None:
+    from .reading import READERS
+
+    READERS[".pdf"] = read_pdf
+
+
+_register()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..graph.model import GraphDocument
+from ..graph.model import GraphDocument, document_id
 from ..graph.store import Counters, GraphStore, StoreError, WriteSummary
 from .extract import extract
 from .reading import READERS, read_path
@@ -109,12 +109,35 @@ def read_input(ref: str, *, authority: str | None = None, body: str | None = Non
 
 def extract_input(ref: str, **overrides: str | None) -> GraphDocument:
     """Read and extract one input; every failure becomes a LoadError naming it."""
-    src = read_input(ref, **overrides)
+    return extract_source(ref, read_input(ref, **overrides))
+
+
+def extract_source(ref: str, src: SourceText) -> GraphDocument:
     try:
         return extract(src)
     except ValidationError as exc:
         first = exc.errors()[0]
         raise LoadError(f"{ref}: extraction produced an invalid graph ({first['msg']})") from exc
+
+
+def load_one(store: GraphStore, ref: str, *, force: bool = False, **overrides: str | None) -> FileOutcome:
+    """Read, extract and write one input; a failure is recorded, never raised."""
+    outcome = FileOutcome(ref)
+    try:
+        src = read_input(ref, **overrides)
+        doc_id = document_id(src.text)
+        if not force and store.is_loaded(doc_id):
+            # Same text, same extractor: skip even the extraction.
+            outcome.summary = WriteSummary(document_id=doc_id, skipped=True)
+            return outcome
+        doc = extract_source(ref, src)
+        outcome.nodes, outcome.edges = len(doc.nodes), len(doc.edges)
+        outcome.summary = store.write_document(doc, force=force)
+    except LoadError as exc:
+        outcome.error = str(exc)
+    except StoreError as exc:
+        outcome.error = f"{ref}: not written ({exc})"
+    return outcome
 
 
 def load_inputs(
@@ -129,15 +152,7 @@ def load_inputs(
 ) -> LoadReport:
     report = LoadReport()
     for ref in refs:
-        outcome = FileOutcome(ref)
-        try:
-            doc = extract_input(ref, authority=authority, body=body, date=date)
-            outcome.nodes, outcome.edges = len(doc.nodes), len(doc.edges)
-            outcome.summary = store.write_document(doc, force=force)
-        except LoadError as exc:
-            outcome.error = str(exc)
-        except StoreError as exc:
-            outcome.error = f"{ref}: not written ({exc})"
+        outcome = load_one(store, ref, force=force, authority=authority, body=body, date=date)
         report.outcomes.append(outcome)
         if on_done:
             on_done(outcome)

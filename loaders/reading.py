@@ -83,3 +83,5 @@ def read_path(path: str | Path, *, authority: str | None = None, body: str | Non
     src.body = body or src.body
     src.date = date or src.date
     return src
+
+from . import docx as _docx, pdf as _pdf  # noqa: E402,F401  (register the .docx and .pdf readers)

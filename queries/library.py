@@ -1,8 +1,9 @@
 """Named Cypher queries: one ``.cypher`` file each, described by its header comment.
 
-Header lines start with ``//`` and ``key: value``::
+Header lines start with ``//`` and ``key: value`` (docs/queries.md is the catalogue)::
 
     // name: unowned-recommendations
+    // order: 1                       (place in the catalogue and the gaps report)
     // kind: gap                      (gap | analysis)
     // title: Recommendations no one owns
     // question: Which recommendations have no one responsible and no plan addressing them?
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..graph.store import GraphStore, QueryResult
+from .dialect import adapt, is_variant
 
 QUERY_DIR = Path(__file__).resolve().parent
 
@@ -36,6 +38,7 @@ class NamedQuery:
     params: dict[str, Any] = field(default_factory=dict)
     columns: tuple[str, ...] = ()
     path: Path | None = None
+    order: int = 1000
 
 
 def parse(path: Path) -> NamedQuery:
@@ -63,12 +66,24 @@ def parse(path: Path) -> NamedQuery:
         params=params,
         columns=tuple(c.strip() for c in meta.get("columns", "").split(",") if c.strip()),
         path=path,
+        order=int(meta.get("order", 1000)),
     )
 
 
 @cache
 def list_queries() -> tuple[NamedQuery, ...]:
-    return tuple(sorted((parse(p) for p in QUERY_DIR.glob("*.cypher")), key=lambda q: (q.kind, q.name)))
+    paths = [p for p in QUERY_DIR.glob("*.cypher") if not is_variant(p)]
+    return tuple(sorted((parse(p) for p in paths), key=lambda q: (q.kind, q.order, q.name)))
+
+
+def gap_queries() -> tuple[NamedQuery, ...]:
+    """The gap queries, in catalogue order."""
+    return tuple(q for q in list_queries() if q.kind == "gap")
+
+
+def cypher_for(q: NamedQuery, dialect: str) -> str:
+    """The query's Cypher as it runs on ``dialect`` (queries/dialect.py keeps the differences)."""
+    return adapt(q.cypher, dialect, q.path)
 
 
 def get_query(name: str) -> NamedQuery:
@@ -84,4 +99,4 @@ def run_query(store: GraphStore, name: str, params: dict[str, Any] | None = None
     q = get_query(name)
     merged = dict(q.params)
     merged.update(params or {})
-    return store.query(q.cypher, merged)
+    return store.query(cypher_for(q, store.dialect), merged)

@@ -1,0 +1,245 @@
+"""Inspections, their judgements, recommendations and findings."""
+from __future__ import annotations
+
+import re
+
+from .graphbuild import Builder, Ent
+from .ids import inspection_id
+from .lexicon import lexicon
+from .segment import Sentence
+
+LEX = lexicon()
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+MONTH_RE = "|".join(MONTHS)
+NOUN_RE = re.compile(
+    r"(?<![\w-])(?:(?:[Rr]e-?)?[Ii]nspections?|INSPECTION|[Mm]onitoring [Vv]isit|[Ff]ocus(?:s)?ed [Vv]isit|[Ff]ocus [Rr]eview|"
+    r"[Aa]ssurance [Vv]isit|[Pp]eer [Rr]eview|[Pp]eer [Cc]hallenge|JTAI|ILACS|[Rr]eview [Vv]isit|[Rr]eports?|[Jj]udgements?|"
+    r"[Ii]nspected|[Vv]isit)(?![\w-])")
+HYPOTHETICAL = re.compile(r"(?i)\b(?:would|will|to|could|may|might|shall)\s+(?:be\s+)?(?:inspected|undergo|receive|undertake|carry out|conduct)\b|"
+                          r"\b(?:next|future|upcoming|expected|forthcoming|anticipated|possible|planned|another)\s+"
+                          r"(?:full\s+|ofsted\s+|\w+\s+)?(?:inspection|visit|review)|\binspection\s+was\s+expected|"
+                          r"\b(?:in\s+preparation\s+for|prepare\s+for|readiness\s+for)\b")
+HISTORIC = re.compile(r"(?i)\b(?:last|previous|earlier|prior)\b")
+YEAR_RE = re.compile(r"(?<![\d/£-])(20[0-3]\d|19[89]\d)(?![\d/])(?!\s*/\s*\d)")
+
+
+class Insp:
+    def __init__(self, inspectorates: tuple[str, ...], kind: str, year: int | None, month: int | None):
+        self.inspectorates = inspectorates
+        self.kind = kind
+        self.year = year
+        self.month = month
+        self.historic = False
+        self.ent: Ent | None = None
+
+
+def kind_of(window: str) -> str:
+    for pat, kind in LEX.inspection_kinds:
+        if pat in window:
+            return kind
+    if re.search(r"(?i)\bpeer\b", window):
+        return "peer_review"
+    if re.search(r"(?i)\bmonitoring visit", window):
+        return "monitoring_visit"
+    if re.search(r"(?i)\bfocus+ed visit|focus review", window):
+        return "focused_visit"
+    if re.search(r"(?i)\breview\b", window) and not re.search(r"(?i)inspection", window):
+        return "review"
+    if re.search(r"(?i)\bassurance visit", window):
+        return "assurance_visit"
+    return "other"
+
+
+class InspectionFinder:
+    def __init__(self, b: Builder, authority: Ent, sentences: list[Sentence], text: str):
+        self.b = b
+        self.auth = authority
+        self.sents = sentences
+        self.text = text
+        self.insp: dict[tuple, Insp] = {}
+        self.by_sentence: dict[int, list[Ent]] = {}
+        self.main: Ent | None = None
+
+    def orgs_in(self, s: int, e: int) -> list[Ent]:
+        out = []
+        for m in self.b.in_span(s, e):
+            if m.label == "Organisation":
+                ent = self.b.ents[m.eid]
+                if ent.props.get("kind") in ("inspectorate",) or ent.name in ("Local Government Association", "Department for Education", "NHS England"):
+                    if ent not in out:
+                        out.append(ent)
+        return out
+
+    def run(self) -> None:
+        pending: list[tuple[int, Sentence, tuple, bool, int, int]] = []
+        for si, sent in enumerate(self.sents):
+            st = sent.text
+            if HYPOTHETICAL.search(st) and not re.search(r"(?i)\b(took place|was carried out|had been|were|was)\b.*\b(19|20)\d\d", st):
+                hyp = True
+            else:
+                hyp = False
+            for m in NOUN_RE.finditer(st):
+                noun = m.group().lower()
+                ws, we = max(0, m.start() - 70), min(len(st), m.end() + 70)
+                window = st[ws:we]
+                abs_s = sent.start + ws
+                orgs = self.orgs_in(sent.start + max(0, m.start() - 45), sent.start + min(len(st), m.end() + 40))
+                kind = kind_of(window)
+                if noun in ("reports", "report", "judgement", "judgements", "visit"):
+                    # only "Ofsted report", "inspection report", "report of 2014": needs an inspectorate right beside it
+                    near = st[max(0, m.start() - 25):m.start()]
+                    if not (orgs and re.search(r"(?i)(ofsted|cqc|inspection|hmip|probation)[’'s]*\s*(?:inspection\s+)?$", near)) and noun != "visit":
+                        if not (noun.startswith("report") and re.match(r"s?\s+of\s+(20\d\d)", st[m.end():m.end() + 12]) and orgs):
+                            continue
+                    if noun == "visit" and kind not in ("monitoring_visit", "focused_visit", "assurance_visit"):
+                        continue
+                if noun in ("inspections",) and not re.search(r"\b20\d\d\b.*\band\b.*\b20\d\d", window):
+                    continue
+                if noun == "inspected":
+                    if not re.search(r"inspected\s+by", st[m.start():m.end() + 10]) or re.search(r"(?i)(would|will|to)\s+be\s+inspected", st[max(0, m.start() - 12):m.end()]):
+                        continue
+                if hyp and not YEAR_RE.search(window):
+                    continue
+                if not orgs and kind in ("other", "review") and noun not in ("inspection", "inspected") and "ILACS" not in window:
+                    continue
+                if noun.startswith("review") and kind == "review" and not orgs:
+                    continue
+                if kind == "other" and not orgs and noun in ("inspection",):
+                    # "the inspection" / "the unannounced inspection": the document's main inspection
+                    if not re.search(r"(?i)(ofsted|ilacs|inspection of|children'?s services)", window) and not YEAR_RE.search(window):
+                        pending.append((si, sent, (), False, sent.start + m.start(), sent.start + m.end()))
+                        continue
+                years = self.years_near(st, m.start(), m.end())
+                historic = bool(HISTORIC.search(st[max(0, m.start() - 25):m.start()]))
+                insps = tuple(sorted({o.name for o in orgs})) or self.default_inspectorate(kind)
+                if not years:
+                    pending.append((si, sent, insps + (kind,), historic, sent.start + m.start(), sent.start + m.end()))
+                    continue
+                for y, mo in years:
+                    self.register(si, sent, insps, kind, y, mo, historic, sent.start + m.start(), sent.start + m.end(), orgs)
+        # yearless mentions
+        for si, sent, key, historic, s, e in pending:
+            if historic and not key:
+                continue
+            insps, kind = (key[:-1], key[-1]) if key else ((), "other")
+            cands = [i for i in self.insp.values() if i.year and (not insps or i.inspectorates == insps)
+                     and (kind == "other" or i.kind == kind or i.kind in ("ilacs", "sif", "other")) and not i.historic]
+            if historic:
+                continue
+            if cands:
+                best = max(cands, key=lambda i: (i.year, i.month or 0))
+                self.cite(best, si, s, e)
+            elif insps or key:
+                self.register(si, sent, insps or ("Ofsted",), kind, None, None, False, s, e, [])
+            else:
+                existing = [i for i in self.insp.values()]
+                if existing:
+                    self.cite(max(existing, key=lambda i: (i.year or 0)), si, s, e)
+        dated = [i for i in self.insp.values() if i.ent is not None]
+        if dated:
+            nonhist = [i for i in dated if not i.historic] or dated
+            self.main = max(nonhist, key=lambda i: (i.year or 9999, i.ent.count)).ent
+
+    def default_inspectorate(self, kind: str) -> tuple[str, ...]:
+        if kind == "peer_review":
+            return ("Local Government Association",)
+        return ("Ofsted",) if any(e.name == "Ofsted" for e in self.b.ents.values()) else ()
+
+    def years_near(self, st: str, s: int, e: int) -> list[tuple[int, int | None]]:
+        out = []
+        after = st[e:e + 45]
+        before = st[max(0, s - 30):s]
+        m = re.match(rf"s?\s+(?:of\s+)?((?:20\d\d)(?:\s*,\s*20\d\d)*(?:,?\s+and\s+20\d\d))", after)
+        if m:
+            return [(int(y), None) for y in re.findall(r"20\d\d", m.group(1))]
+        m = re.search(rf"(?:in|on|of|during|between|conducted in|took place in|carried out in)\s+(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and\s+\d{{1,2}}\s+)?)?(?:({MONTH_RE})\s+(?:and\s+(?:{MONTH_RE})\s+)?)?(20[0-3]\d)(?!\s*/)", after)
+        if m and not re.search(r"(?i)since\s*$", after[:m.start() + 6]):
+            mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
+            return [(int(m.group(2)), mo)]
+        m = re.search(rf"(?:({MONTH_RE})\s+)?(20[0-3]\d)\s+(?:[A-Z]\w*\s+){{0,3}}$", before)
+        if m and not re.search(r"(?i)since\s+$", before[:m.start()]):
+            mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
+            return [(int(m.group(2)), mo)]
+        # a sentence that dates the event: "In July 2023, the Council was subject to a Standard Inspection"
+        m = re.match(rf"\s*(?:In|During|On)\s+(?:\d{{1,2}}\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\b", st)
+        if m and s < 120:
+            mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
+            return [(int(m.group(2)), mo)]
+        return out
+
+    def register(self, si, sent, insps, kind, year, month, historic, s, e, orgs) -> Insp:
+        k = (insps, self.kind_group(kind), year)
+        ins = self.insp.get(k)
+        if ins is None:
+            ins = Insp(insps, kind, year, month)
+            self.insp[k] = ins
+            ins.historic = historic
+        else:
+            if ins.kind in ("other", "review") and kind not in ("other", "review"):
+                ins.kind = kind
+            ins.month = ins.month or month
+            ins.historic = ins.historic and historic
+        self.cite(ins, si, s, e)
+        return ins
+
+    @staticmethod
+    def kind_group(kind: str) -> str:
+        return "inspection" if kind in ("ilacs", "sif", "other") else kind
+
+    def cite(self, ins: Insp, si: int, s: int, e: int) -> None:
+        b = self.b
+        if ins.ent is None:
+            word = LEX.kind_words.get(ins.kind, "inspection") if ins.kind != "assurance_visit" else "assurance visit"
+            who = " and ".join(ins.inspectorates)
+            short = {"Local Government Association": "LGA", "Department for Education": "DfE",
+                     "Care Quality Commission": "CQC"}
+            who = " and ".join(short.get(x, x) for x in ins.inspectorates)
+            name = " ".join(x for x in (who, word, str(ins.year) if ins.year else "") if x)
+            eid = inspection_id(self.b.authority, "-".join(short.get(x, x) for x in ins.inspectorates) or "unknown",
+                                self.kind_group(ins.kind), ins.year)
+            props = {"kind": ins.kind if ins.kind not in ("other", "review", "assurance_visit") else "other",
+                     "year": ins.year, "date": f"{ins.year}-{ins.month:02d}" if ins.year and ins.month else None}
+            ins.ent = b.add("Inspection", name, None, eid=eid, props=props)
+            for o in ins.inspectorates:
+                org = next((x for x in b.ents.values() if x.label == "Organisation" and (x.name == o or o in x.aliases)), None)
+                if org is not None:
+                    b.edge("CONDUCTED_BY", ins.ent.id, org.id, (s, e))
+            b.edge("INSPECTED", ins.ent.id, self.auth.id, (s, e))
+        ins.ent.aliases.add(self.text[s:e])
+        b.mention(ins.ent, s, e, claim=False)
+        self.by_sentence.setdefault(si, [])
+        if ins.ent not in self.by_sentence[si]:
+            self.by_sentence[si].append(ins.ent)
+        ins.ent.props["_last"] = s
+
+    # ------------------------------------------------------------------ judgements
+    def judgements(self) -> None:
+        recent: Ent | None = None
+        for si, sent in enumerate(self.sents):
+            ents = self.by_sentence.get(si)
+            if ents:
+                recent = ents[-1]
+            st = sent.text
+            if recent is None:
+                continue
+            if not re.search(r"(?i)judge|judgement|rated|grade|overall|found\s+(?:it\s+)?to\s+be|outcome was", st):
+                continue
+            if re.search(r"(?i)\bno areas\b|\bnot\s+(?:been\s+)?(?:judged|rated)\b", st):
+                continue
+            low = st.lower()
+            best = None
+            for phrase, value in LEX.judgements:
+                for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
+                    pos = m.start()
+                    ov = low.rfind("overall", 0, pos)
+                    score = (0 if ov >= 0 and pos - ov < 80 else 1, pos)
+                    if best is None or score < best[0]:
+                        best = (score, value)
+            if best is None:
+                continue
+            target = ents[0] if ents else recent
+            if best[0][0] == 0 or target.props.get("judgement") is None:
+                if "requires improvement" in low and best[1] == "good" and "requires improvement to be good" in low:
+                    continue
+                target.props["judgement"] = best[1]

@@ -1,0 +1,553 @@
+"""Finding the entities a text names: authorities, organisations, people, roles, bodies, plans.
+
+Each finder registers entities on the Builder and records mentions (character spans)
+that the relation rules in relations.py work with. Earlier finders claim their spans,
+so a later, vaguer pattern cannot re-read the same words.
+"""
+from __future__ import annotations
+
+import re
+
+from .graphbuild import Builder, Ent
+from .lexicon import lexicon
+
+LEX = lexicon()
+
+# --- building blocks ---------------------------------------------------------------
+MONTHS_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Mr|Mrs|Ms|Cllr|Councillor|Councillors)"
+CAPW = rf"(?:(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|O&S|P&S)"
+WORDS = rf"{CAPW}(?:[ \t]+{CAPW})*"
+LIST = rf"{WORDS}(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS}"
+UNIT = rf"(?:{LIST}|{WORDS})"
+CONN = (r"(?:[ \t]+(?:with[ \t]+[Rr]esponsibility[ \t]+for|[Rr]esponsibility[ \t]+for|of[ \t]+the|of|for[ \t]+the|for|"
+        r"in|and|&|[-–—])[ \t]+|[ \t]+\([A-Z&]{2,6}\)[ \t]+)")
+PAREN = r"(?:[ \t]+\((?![A-Z&]{2,6}\))[A-Z][^()\n]{2,60}\))"
+PHRASE_RE = re.compile(rf"(?<![\w’'&-]){UNIT}(?:{CONN}{UNIT})*{PAREN}?")
+ABBR_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
+
+TRIM_START = set("The A An In At On By For Following Since It This That These Those There Members Both All Each Any "
+                 "Some When Where While Whilst If As After Before During Under Our Their His Her Its Whole Current "
+                 "Previous Latest Recent New Further Moving Given Meanwhile Although However Additionally Also Once "
+                 "Consideration Concern Councillors Councillor Cllr Cllrs Mr Mrs Ms Dr Minutes Agenda Resolved RESOLVED "
+                 "Whether With Within Without Between Having Following Including Regarding Re Update Item Report".split())
+GENERIC_SINGLE = set("Panel Board Committee Commission Directorate Service Services Group Team Partnership Forum "
+                     "Sub-Committee Sub-Board Chair Chairman Chairwoman Director Member Members Officer Officers Manager "
+                     "Head Lead Vice-Chair Vice-Chairman Plan Council Scrutiny".split())
+GENERIC_BODY_HEADS = ["Sub-Committee", "Sub-Board", "Sub-Group", "Committee", "Panel", "Board", "Commission",
+                      "Select Committee", "Select Commission", "Partnership", "Working Group", "Group", "Directorate",
+                      "Cabinet", "Executive", "Forum"]
+PLACE_BAD = set("Children Children's Children’s Care Youth Full Parish Town Executive Cabinet Young People Parent "
+                "Carer Carers Leavers District County City Borough Metropolitan".split())
+AUTH_RE = re.compile(
+    r"(?<![\w’'-])(?:(?:London|Royal)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w’'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w’'-]+)*"
+    r"|(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
+    r"(?:(?:County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council)(?![\w-])")
+AUTH_END_RE = re.compile(
+    r"(?<![\w’'-])(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
+    r"(?:(?:County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council$")
+HON = r"(?:County[ \t]+Councillor|Councillors|Councillor|Cllrs\.?|Cllr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?)"
+NAMEW = r"(?:Mc|Mac|O’|O')?[A-Z][a-z][\w’'\-]*"
+PNAME = rf"(?:(?:[A-Z]\.?[ \t]){{0,3}}(?:[A-Z]\.?[ \t])?{NAMEW}(?:[ \t]+(?:de[ \t]+|van[ \t]+|le[ \t]+|la[ \t]+)?{NAMEW}){{0,2}})"
+HON_RE = re.compile(rf"(?<![\w-])((?:{HON}[ \t]+)+)({PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME})*)")
+BARE_NAME = rf"{NAMEW}(?:[ \t]+(?:de[ \t]+|van[ \t]+)?{NAMEW}){{1,2}}"
+PLAN_RE = re.compile(
+    r"(?<![\w-])((?:(?:[A-Z][\w’'\-]*|\d+|O&S|SEND|ILACS)[ \t]+(?:(?:and|for|of|to|&)[ \t]+)?)*"
+    r"(?:\d+[- ]point|[Ii]mprovement|[Aa]ction|[Rr]ecovery|[Dd]elivery|[Dd]evelopment|[Pp]rogress|[Tt]ransformation|"
+    r"[Mm]anagement|[Ss]ufficiency|[Ss]ervice|[Bb]asics|[Pp]ractice)[ \t]+[Pp]lan"
+    r"(?:[ \t]+for[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+[A-Z][\w’'\-]*)*)?)(?![\w-])")
+WSOA_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]*[ \t]+)*[Ww]ritten [Ss]tatement of (?:the )?[Aa]ction(?![\w-])")
+PLAN_BAD = re.compile(r"(?i)\b(care|support|pathway|child protection|personal|business|corporate|financial|council|"
+                      r"education,? health and care|safety|risk|transition)\s+plans?$")
+LOWER_BODY_RE = re.compile(
+    r"(?<![\w-])(?:a|an|the|its|new)[ \t]+((?:sub-committee|sub-group|subgroup|working group|task and finish group)"
+    r"(?:[ \t]+(?:for|on)[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?)")
+
+
+def clean_name(s: str) -> str:
+    return " ".join(s.replace("\u00a0", " ").split()).strip(" ,;:-–")
+
+
+def tokens(s: str) -> list[str]:
+    return s.split()
+
+
+SPLIT_RE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:the[ \t]+)?(?=(?:" + "|".join(
+    re.escape(h) for h in sorted(LEX.role_heads + LEX.role_prefixes, key=len, reverse=True)) + r")\b)")
+ORG_HEADS_SORTED = sorted(LEX.org_heads.items(), key=lambda x: -len(x[0]))
+
+
+class Finder:
+    def __init__(self, b: Builder, text: str, start: int, header_council: str | None):
+        self.b = b
+        self.text = text
+        self.start = start
+        self.auth: Ent | None = None
+        self.header_council = header_council
+        self.abbr: dict[str, str] = {}           # ABBR -> entity id
+        self.abbr_expansion: dict[str, str] = {}  # ABBR -> expanded words
+        self.meeting_body: Ent | None = None
+        self.persons_roles: list[tuple[str, str, tuple[int, int]]] = []  # (person id, role id, span)
+
+    # ------------------------------------------------------------------ authorities
+    def authorities(self) -> None:
+        b, text = self.b, self.text
+        name = b.authority
+        self.auth = b.add("Authority", name, None, scope=False)
+        short = self.short_place(name)
+        if name:
+            for m in re.finditer(re.escape(name), text[self.start:]):
+                s = self.start + m.start()
+                b.mention(self.auth, s, s + len(name))
+        for m in self.authority_matches():
+            s, e = m
+            cand = clean_name(text[s:e])
+            words = cand.replace(",", "").split()
+            while words and (words[0] in TRIM_START or words[0] in ("and",)):
+                words = words[1:]
+            cand2 = " ".join(words)
+            if not b.free(s, e) or len(words) < 2:
+                continue
+            s = e - len(text[s:e].split(words[0], 1)[1]) - len(words[0]) if words[0] in text[s:e] else s
+            pre = words[:-1]
+            if pre[-1] in ("County", "City", "Borough", "District") and len(pre) == 1:
+                if pre[-1] in ("County",):
+                    b.mention(self.auth, s, e, generic=True)
+                    self.auth.aliases.add(cand2)
+                continue
+            if any(w in PLACE_BAD or w in LEX.vocab for w in pre if w not in ("County", "City", "Borough", "District", "Metropolitan", "and", "of", "London", "Royal")):
+                continue
+            if text[e:e + 1] == "s":
+                continue
+            if self.same_authority(cand2, name):
+                b.mention(self.auth, s, e)
+                if cand2 != name:
+                    self.auth.aliases.add(cand2)
+            else:
+                other = b.add("Authority", cand2, None, scope=False)
+                b.mention(other, s, e)
+        generic = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Oo]ur)[ \t]+(?:(?:County|City|Borough|Local)[ \t]+)?(?:Council|Authority|authority|council)(?:’s|'s)?(?![\w-])"
+                             r"|(?<![\w-])(?:[Tt]he[ \t]+)?[Ll]ocal [Aa]uthority(?![\w-])"
+                             r"|(?<![A-Za-z][ \t])(?<![\w-])County Council(?![\w-])")
+        for m in generic.finditer(text, self.start):
+            s, e = m.span()
+            if b.free(s, e):
+                b.mention(self.auth, s, e, generic=True)
+                self.auth.aliases.add(re.sub(r"(’s|'s)$", "", m.group()))
+        if short and short != name:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ \t]+[A-Z])", text[self.start:]):
+                s = self.start + m.start()
+                if b.free(s, s + len(short)):
+                    b.mention(self.auth, s, s + len(short), generic=True)
+                    self.auth.aliases.add(short)
+
+    def authority_matches(self):
+        """AUTH_RE, anchored on each 'Council' (scanning every capital letter is slow)."""
+        text = self.text
+        out = []
+        for cm in re.finditer(r"Council(?![\w-])", text[self.start:]):
+            end = self.start + cm.end()
+            ws = max(self.start, end - 120)
+            m = AUTH_END_RE.search(text, ws, end)
+            if m:
+                out.append(m.span())
+        for m in re.finditer(r"(?:London|Royal)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w’'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w’'-]+)*", text[self.start:]):
+            out.append((self.start + m.start(), self.start + m.end()))
+        return sorted(set(out))
+
+    @staticmethod
+    def short_place(name: str) -> str | None:
+        n = re.sub(r"^(?:London|Royal) Borough of ", "", name)
+        n = re.sub(r"\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$", "", n)
+        return n if n and n != name else None
+
+    @staticmethod
+    def same_authority(a: str, b: str) -> bool:
+        norm = lambda x: re.sub(r"[^a-z ]", "", x.lower()).replace("metropolitan borough", "").replace("county", "").replace("city", "").replace("borough", "").split()
+        return norm(a) == norm(b)
+
+    # ------------------------------------------------------------------ organisations
+    def organisations(self) -> None:
+        b, text = self.b, self.text
+        for m in LEX.org_re.finditer(text, self.start):
+            s, e = m.span()
+            if not b.free(s, e):
+                continue
+            org = LEX.organisation(m.group())
+            # "Ofsted Inspection" etc. still mention Ofsted; a pattern inside a longer capitalised name
+            # ("NHS Devon") is left to the phrase finder unless it is an inspectorate
+            ent = b.add("Organisation", org["name"], None, scope=False, props={"kind": org["kind"]},
+                        aliases=[m.group()] if m.group() not in (org["name"], "the Police", "the police") else [])
+            b.mention(ent, s, e)
+            if len(m.group()) <= 6 and m.group().isupper():
+                pass
+
+    # ------------------------------------------------------------------ people
+    def person_from(self, raw: str) -> str | None:
+        words = raw.replace(".", " ").split()
+        out = []
+        while words and words[0] in LEX.honorifics + ["County"]:
+            words = words[1:]
+        for w in words:
+            if w in LEX.vocab and not (len(w) == 1 and w.isupper()):
+                break
+            out.append(w)
+        while out and len(out[-1]) == 1:
+            out.pop()
+        if not out or all(len(w) == 1 for w in out):
+            return None
+        return " ".join(out)
+
+    def add_person(self, name: str, s: int, e: int) -> Ent:
+        # a surname alone joins a fuller name with that surname already seen
+        if " " not in name:
+            for ent in self.b.ents.values():
+                if ent.label == "Person" and ent.name.split()[-1] == name:
+                    self.b.mention(ent, s, e)
+                    return ent
+        ent = self.b.add("Person", name, None)
+        self.b.mention(ent, s, e)
+        return ent
+
+    def people(self) -> None:
+        b, text = self.b, self.text
+        for m in HON_RE.finditer(text, self.start):
+            names = m.group(2)
+            base = m.start(2)
+            for pm in re.finditer(PNAME, names):
+                raw = pm.group()
+                name = self.person_from(raw)
+                if not name:
+                    continue
+                s = base + pm.start()
+                e = s + len(raw)
+                # shrink span to the kept words
+                e = s + raw.find(name.split()[-1]) + len(name.split()[-1]) if name.split()[-1] in raw else e
+                if b.free(s, e):
+                    self.add_person(name, s, e)
+        # Contact: / Presented By: / apologies from ...
+        for m in re.finditer(rf"(?:Contact|Presented [Bb]y|Officer|Author|Report [Aa]uthor):[ \t]+({BARE_NAME})", text):
+            name = self.person_from(m.group(1))
+            if name and " " in name and b.free(*m.span(1)):
+                self.add_person(name, m.start(1), m.start(1) + len(name))
+        for m in re.finditer(r"[Aa]pologies[^.\n]{0,60}?(?:from|:)[ \t]+([^.\n]+)", text):
+            seg, base = m.group(1), m.start(1)
+            for pm in re.finditer(BARE_NAME, seg):
+                name = self.person_from(pm.group())
+                if name and " " in name and b.free(base + pm.start(), base + pm.end()):
+                    self.add_person(name, base + pm.start(), base + pm.start() + len(name))
+        # "Lorraine Butcher and Tony Crane gave a presentation", "Catherine Driscoll updated the Board"
+        verbs = (r"(?:updated|presented|introduced|informed|advised|gave|reported|explained|confirmed|said|stated|"
+                 r"highlighted|outlined|provided|delivered|attended|welcomed|thanked|responded|agreed|referred|"
+                 r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasised|summarised|spoke|joined|"
+                 r"was|is|had|has|would|will|led|chaired)")
+        for m in re.finditer(rf"(?<![\w’'-])({BARE_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){BARE_NAME})*)(?=[ \t]+{verbs}\b)", text):
+            seg, base = m.group(1), m.start(1)
+            for pm in re.finditer(BARE_NAME, seg):
+                raw = pm.group()
+                if any(w in LEX.vocab for w in raw.split()):
+                    continue
+                if b.free(base + pm.start(), base + pm.end()):
+                    self.add_person(raw, base + pm.start(), base + pm.end())
+
+    def people_beside_roles(self) -> None:
+        """'Claire Burgess, LGA Children's Improvement Adviser' / 'Tina Russell (Assistant Director)'."""
+        b, text = self.b, self.text
+        for m in list(b.mentions):
+            if m.label != "Role":
+                continue
+            before = text[max(self.start, m.start - 60):m.start]
+            mm = re.search(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?|[ \t]*\()$", before)
+            if mm:
+                raw = mm.group(1)
+                if any(w in LEX.vocab for w in raw.split()):
+                    continue
+                s = m.start - len(before) + mm.start(1)
+                if b.free(s, s + len(raw)):
+                    self.add_person(raw, s, s + len(raw))
+
+    # ------------------------------------------------------------------ roles, bodies, plans
+    def classify(self, phrase: str):
+        """-> (label, kind) for a capitalised phrase, or None."""
+        words = phrase.split()
+        last = words[-1]
+        last2 = " ".join(words[-2:])
+        first = words[0]
+        first2 = " ".join(words[:2])
+        # role when it starts with (prefixes +) a role head followed by of/for/with/-, or ends with a role head
+        i = 0
+        while i < len(words) - 1 and words[i] in LEX.role_prefixes and not self.is_role_head(" ".join(words[i:i + 2])) \
+                and not self.is_role_head(words[i]):
+            i += 1
+        if self.is_role_head(words[i]) or self.is_role_head(" ".join(words[i:i + 2])) or self.is_role_head(" ".join(words[i:i + 3])):
+            hw = words[i]
+            if hw in ("Head",) and (len(words) == i + 1 or words[i + 1] not in ("of", "for")):
+                pass
+            elif not (hw == "Member" and i == 0 and len(words) > 1 and words[1] not in ("of", "for")):
+                if hw not in ("Member", "Partner", "Principal") or i > 0:
+                    return ("Role", None)
+        rest = re.sub(r"\s*\([^)]*\)$", "", phrase)
+        rw = rest.split()
+        if rw and (self.is_role_head(rw[-1]) or self.is_role_head(" ".join(rw[-2:]))) and rw[-1] not in ("Member", "Lead") \
+                and not (rw[-1] in ("Executive",) and len(rw) > 1 and rw[-2] not in ("Chief",)):
+            if rw[-1] in ("Executive",) and len(rw) == 1:
+                return ("Body", "executive")
+            return ("Role", None)
+        if rw and rw[-1] == "Lead" and len(rw) > 1:
+            return ("Role", None)
+        if re.search(r"\b[Pp]lan$", rest):
+            return ("Plan", None)
+        for head, kind in ORG_HEADS_SORTED:
+            if rest.endswith(" " + head) and head not in ("Trust",) and not rest.endswith("Virtual School"):
+                return ("Organisation", kind)
+        if rest.endswith(" Trust") and len(rw) > 1:
+            if re.search(r"(?i)children|foundation|nhs|academy|learning|health|care", rest):
+                return ("Organisation", "trust")
+        if re.match(r"^(?:Directorate|Department)\b", rest) and len(rw) > 2:
+            return ("Body", "directorate")
+        m = LEX.body_head_re.search(rest)
+        if m:
+            return ("Body", LEX.body_heads[m.group()])
+        return None
+
+    def is_role_head(self, w: str) -> bool:
+        return w in LEX.role_heads
+
+    def body_kind(self, name: str, kind: str | None) -> str:
+        if name == "Full Council":
+            return "council"
+        for word, k in LEX.body_kind_words:
+            if word in name:
+                if k == "board" and not name.endswith("Board"):
+                    continue
+                return k
+        if name.endswith("Board"):
+            return "board"
+        if name.endswith("Team") or name.endswith("team"):
+            return "team"
+        if name.endswith("Services") or name.endswith("Service") or name.endswith("Social Care"):
+            return "service"
+        return kind or "other"
+
+    def phrases(self) -> None:
+        b, text = self.b, self.text
+        for m in PHRASE_RE.finditer(text, self.start):
+            self.take_phrase(m.start(), m.end())
+        for m in LOWER_BODY_RE.finditer(text, self.start):
+            s, e = m.span(1)
+            if b.free(s, e):
+                name = clean_name(m.group(1))
+                ent = b.add("Body", name, None, props={"kind": "other"})
+                b.mention(ent, s, e)
+        for m in re.finditer(r"(?<![\w-])(?:[Pp]rincipal [Ss]ocial [Ww]orker|[Ii]ndependent [Cc]hair(?:man)?|"
+                             r"[Ii]ndependent [Ii]mprovement [Aa]dvis[oe]r|[Cc]o-opted [Mm]ember|[Ll]ead [Mm]ember)(?![\w-])",
+                             text[self.start:]):
+            s, e = self.start + m.start(), self.start + m.end()
+            if b.free(s, e):
+                nm = m.group()
+                ent = b.add("Role", nm[0].upper() + nm[1:], None)
+                b.mention(ent, s, e)
+        # plans
+        for rx in (PLAN_RE, WSOA_RE):
+            for m in rx.finditer(text, self.start):
+                s, e = m.span(1) if rx is PLAN_RE else m.span()
+                raw = text[s:e]
+                words = raw.split()
+                while words and (words[0] in TRIM_START or (words[0][0].isupper() and words[0] in ("Council’s", "Council's"))):
+                    s = text.index(words[1], s) if len(words) > 1 else e
+                    words = words[1:]
+                if not words:
+                    continue
+                raw = text[s:e]
+                if PLAN_BAD.search(raw) or not b.free(s, e):
+                    # a plan inside an already-claimed phrase (e.g. claimed as Role) is skipped
+                    if not PLAN_BAD.search(raw):
+                        pass
+                    continue
+                name = clean_name(raw)
+                ent = self.plan_entity(name)
+                b.mention(ent, s, e)
+                # abbreviation right after
+                am = re.match(r"[ \t]*\(([A-Z][A-Za-z]{1,6})\)", text[e:e + 12])
+                if am:
+                    self.abbr[am.group(1)] = ent.id
+                    ent.aliases.add(am.group(1))
+
+    def plan_entity(self, name: str) -> Ent:
+        for ent in self.b.ents.values():
+            if ent.label == "Plan" and ent.name.lower() == name.lower():
+                return ent
+        return self.b.add("Plan", name, None)
+
+    def take_phrase(self, s: int, e: int) -> None:
+        b, text = self.b, self.text
+        raw = text[s:e]
+        # trim leading function words
+        while True:
+            m = re.match(r"([\w’'&-]+)[ \t]+", raw)
+            if m and (m.group(1) in TRIM_START or m.group(1) in ("and", "of", "for", "the")):
+                s += m.end()
+                raw = text[s:e]
+            else:
+                break
+        raw_stripped = raw.rstrip(" \t-–—,")
+        e = s + len(raw_stripped)
+        raw = raw_stripped
+        if not raw or len(raw) < 3:
+            return
+        # split at "and (the) <role head>" / "and the" after a complete head
+        parts = self.split_conjoined(s, e)
+        if len(parts) > 1:
+            for ps, pe in parts:
+                self.take_phrase(ps, pe)
+            return
+        # possessive owner: "Gloucestershire County Council's Director of Children's Services"
+        pm = re.search(r"(?:’s|'s)[ \t]+", raw)
+        owner = None
+        if pm:
+            head = raw[:pm.start()]
+            ments = [x for x in b.in_span(s, s + pm.start()) if x.label in ("Authority", "Organisation")]
+            if ments or head in ("Council", "Authority") or LEX.organisation(head):
+                owner = ments[0].eid if ments else (self.auth.id if head in ("Council", "Authority") else None)
+                s = s + pm.end()
+                raw = text[s:e]
+        if not b.free(s, e):
+            cut = next(i for i in range(s, e) if b.claimed[i])
+            if cut - s < 4:
+                return
+            e = cut
+            raw = text[s:e].rstrip(" \t,(-–")
+            e = s + len(raw)
+        name = clean_name(raw)
+        if name in GENERIC_SINGLE:
+            return
+        om = re.search(r"[ \t]+of(?:[ \t]+the)?[ \t]+", raw)
+        if om and self.classify(clean_name(raw[:om.start()])) is None and not self.is_role_head(raw.split()[0]):
+            right = clean_name(raw[om.end():])
+            if self.classify(right) is not None:
+                self.take_phrase(s + om.end(), e)
+                return
+        if name in TRIM_START or len(name) < 3:
+            return
+        cls = self.classify(name)
+        if cls is None:
+            return
+        label, kind = cls
+        abbr_m = ABBR_DEF.search(name)
+        aliases = []
+        if abbr_m and label in ("Role", "Body", "Organisation"):
+            ab = abbr_m.group(1)
+            full = clean_name(name.replace(abbr_m.group(), " "))
+            before = clean_name(name[:abbr_m.start()])
+            exp = self.expand(ab, before)
+            after = name[abbr_m.end():].strip()
+            if exp:
+                short = clean_name(name[:abbr_m.start()][:len(before) - len(exp)] + " " + ab + " " + after)
+                aliases.append(short)
+                self.abbr_expansion[ab] = exp
+            name = full
+        if label == "Body" and name.lower() in ("council",):
+            return
+        if label == "Role":
+            ent = self.role_entity(name, s, e, owner)
+        elif label == "Body":
+            if name in ("Council",):
+                return
+            ent = b.add("Body", name, None, aliases=aliases, props={"kind": self.body_kind(name, kind)})
+            b.mention(ent, s, e)
+            if owner:
+                b.edge("PART_OF", ent.id, owner, (s, e))
+        elif label == "Plan":
+            if PLAN_BAD.search(name):
+                return
+            ent = self.plan_entity(name)
+            b.mention(ent, s, e)
+        elif label == "Organisation":
+            ent = b.add("Organisation", name, None, scope=False, props={"kind": kind})
+            b.mention(ent, s, e)
+        else:
+            return
+        for a in aliases:
+            ent.aliases.add(a)
+        if abbr_m:
+            self.abbr[abbr_m.group(1)] = ent.id
+        # abbreviation defined right after: "Corporate Parenting Board (CPB)"
+        am = re.match(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)", text[e:e + 12])
+        if am and label in ("Body", "Organisation", "Plan", "Role"):
+            ab = am.group(1)
+            if self.expand(ab, name) or len(ab) <= 5:
+                self.abbr[ab] = ent.id
+                ent.aliases.add(ab)
+                b.claim(e, e + am.end())
+
+    @staticmethod
+    def expand(abbr: str, words: str) -> str | None:
+        """The trailing words of `words` whose initials spell `abbr` ('Cabinet Member with Responsibility' / CMR)."""
+        letters = [c for c in abbr.upper() if c.isalpha()]
+        ws = words.split()
+        for k in range(1, len(ws) + 1):
+            tail = ws[-k:]
+            initials = [w[0].upper() for w in tail if w.lower() not in ("of", "and", "the", "for", "with", "&", "in")]
+            if initials == letters:
+                return " ".join(tail)
+            if len(initials) > len(letters) + 1:
+                break
+        return None
+
+    def split_conjoined(self, s: int, e: int) -> list[tuple[int, int]]:
+        raw = self.text[s:e]
+        if " and " not in raw and "&" not in raw:
+            return [(s, e)]
+        for m in SPLIT_RE.finditer(raw):
+            left = raw[:m.start()]
+            right = raw[m.end():].split()
+            k = 0
+            while k < len(right) - 1 and right[k] in LEX.role_prefixes and not self.is_role_head(right[k]):
+                k += 1
+            if not right or not (self.is_role_head(right[k]) or self.is_role_head(" ".join(right[k:k + 2]))):
+                continue
+            lw = left.split()
+            # keep "Director of Children, Families and Communities" style lists together
+            if lw and (self.classify(left) is not None) and not re.search(r"\b(?:of|for)$", left):
+                right_s = s + m.end()
+                return [(s, s + m.start())] + self.split_conjoined(right_s, e)
+        m = re.search(r"[ \t]+(?:and|&)[ \t]+", raw)
+        if m:
+            left, right = raw[:m.start()], raw[m.end():]
+            lc, rc = self.classify(left), self.classify(right)
+            if lc and rc and lc[0] == "Body" and left.split()[-1] in LEX.body_heads and rc[0] in ("Body", "Role"):
+                return [(s, s + m.start()), (s + m.end(), e)]
+        return [(s, e)]
+
+    def role_entity(self, name: str, s: int, e: int, owner: str | None) -> Ent:
+        b = self.b
+        scope = True
+        if owner and owner != (self.auth.id if self.auth else None):
+            oent = b.ents[owner]
+            scope = oent.name
+        ent = b.add("Role", name, None, scope=scope)
+        b.mention(ent, s, e)
+        if owner:
+            b.edge("PART_OF", ent.id, owner, (s, e))
+        return ent
+
+    # ------------------------------------------------------------------ abbreviations used later
+    def abbreviations(self) -> None:
+        b, text = self.b, self.text
+        for ab, eid in self.abbr.items():
+            if eid not in b.ents:
+                continue
+            for m in re.finditer(rf"(?<![\w&-]){re.escape(ab)}(?![\w&-])", text[self.start:]):
+                s, e = self.start + m.start(), self.start + m.end()
+                if not b.free(s, e):
+                    continue
+                exp = self.abbr_expansion.get(ab)
+                ent = b.ents[eid]
+                # "CMR for Children and Families": abbreviation + rest of a longer name
+                tail = re.match(r"[ \t]+(?:for|of)[ \t]+" + UNIT, text[e:e + 80])
+                if exp and tail:
+                    full = clean_name(exp + text[e:e + tail.end()])
+                    tgt = next((x for x in b.ents.values() if x.label == ent.label and x.name == full), ent)
+                    tgt.aliases.add(clean_name(ab + text[e:e + tail.end()]))
+                    b.mention(tgt, s, e + tail.end())
+                else:
+                    b.mention(ent, s, e)

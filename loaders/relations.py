@@ -1,0 +1,269 @@
+"""Sentence rules: who reports to, scrutinises, chairs, sits on, is responsible for what.
+
+Each rule is a verb pattern plus where its subject and object sit around the verb.
+Rules are data (RULES below) interpreted by `apply_rules`; special cases follow.
+"""
+from __future__ import annotations
+
+import re
+
+from .graphbuild import Builder, Mention
+from .segment import Sentence
+
+NEG = re.compile(r"(?i)\b(?:not|never|no longer|unable to|failed to|cannot|could not|did not|had not|has not|was not|were not)\b")
+
+AGENTS = ("Person", "Role", "Body", "Organisation", "Authority")
+
+# (type, verb regex, subject side, object side, allowed subject labels, allowed object labels, default object)
+RULES = [
+    ("REPORTS_TO", r"\b(?:attended(?: the meeting)? to (?:feed ?back|present|update|report|provide|give|introduce|answer|respond)"
+                   r"|presented|introduced the (?:report|item|paper|presentation)|gave (?:a |an )?(?:verbal )?(?:presentation|update|report|overview)"
+                   r"|delivered (?:a |an |her |his |the )?(?:presentation|update|report)|provided (?:a |an )?(?:verbal |brief |further )?(?:update|presentation|report|overview)"
+                   r"|updated|reported (?:back )?to|fe(?:e|)d ?back to|feedback to|feed back to|fed back to|briefed|submitted (?:a |the )?report"
+                   r"|took (?:the )?(?:members|committee|panel|board) through|is accountable to|was accountable to|accountable to|reports? to|reporting to)\b",
+     "before", "after_to", ("Person", "Role", "Body", "Organisation"), ("Body", "Role", "Organisation", "Authority"), "meeting"),
+    ("SCRUTINISES", r"\b(?:scrutinis\w*|scrutiniz\w*|undertake scrutiny|carry out scrutiny|oversee\w*|(?:to )?monitor(?:s|ed|ing)?|hold\w* \w+ to account"
+                    r"|held \w+ to account|challenge[sd]?|examine[sd]?|question(?:ed)?|(?:would |will |to )?consider(?:ed)? the (?:draft |final |revised |updated )?(?:\w+ )?(?:plan|action plan|improvement plan))\b",
+     "before", "after", ("Body", "Role", "Organisation"), ("Body", "Role", "Plan", "Authority", "Organisation"), "authority"),
+    ("RESPONSIBLE_FOR", r"\b(?:(?:is|are|was|were|be|being) responsible for|has responsibility for|have responsibility for|had responsibility for|to have responsibility for"
+                        r"|owns|leads on|the lead for|lead for|accountable for delivering|accountable for)\b",
+     "before", "after", ("Role", "Person", "Body", "Organisation", "Authority"), ("Plan", "Recommendation", "Body", "Authority"), None),
+    ("CHAIRS", r"\b(?:chairs|chaired|chair of|chairman of|chairs the)\b",
+     "before", "after", ("Person", "Role"), ("Body",), None),
+    ("MEMBER_OF", r"\b(?:sits? on|sat on|(?:is|are|was|were) (?:a )?members? of|(?:is|are|was|were) represented on|joined|"
+                  r"membership of|representatives? on|members on|were members of)\b",
+     "before", "after", ("Person", "Role", "Organisation", "Authority"), ("Body",), None),
+]
+RULES = [(t, re.compile(v, re.I), ss, os, sl, ol, d) for t, v, ss, os, sl, ol, d in RULES]
+
+
+def clause_bounds(st: str, pos: int) -> tuple[int, int]:
+    """The clause around `pos`: cut at ';', ' but ', ' whereas ', sentence-internal ' and that '."""
+    left = 0
+    for m in re.finditer(r";|\bbut\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhile\b|\bwhilst\b|\balthough\b|\bhowever\b", st[:pos]):
+        left = m.end()
+    rm = re.search(r";|\bbut\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhile\b|\bwhilst\b|\balthough\b", st[pos:])
+    right = pos + rm.start() if rm else len(st)
+    return left, right
+
+
+class Relations:
+    def __init__(self, b: Builder, sents: list[Sentence], meeting_body: str | None, authority: str,
+                 main_inspection: str | None):
+        self.b = b
+        self.sents = sents
+        self.meeting = meeting_body
+        self.auth = authority
+        self.main_insp = main_inspection
+
+    def ms(self, sent: Sentence) -> list[Mention]:
+        return self.b.in_span(sent.start, sent.end)
+
+    def run(self) -> None:
+        for sent in self.sents:
+            ms = self.ms(sent)
+            self.apply_rules(sent, ms)
+            self.invited(sent, ms)
+            self.received_from(sent, ms)
+            self.as_chair(sent, ms)
+            self.plans(sent, ms)
+            self.criticised(sent, ms)
+            self.part_of(sent, ms)
+            self.not_met(sent, ms)
+
+    # -------------------------------------------------------------- generic verb rules
+    def apply_rules(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        for etype, rx, sside, oside, slabels, olabels, default in RULES:
+            for vm in rx.finditer(st):
+                if etype == "MEMBER_OF" and re.search(r"(?i)invit", st[:vm.start()]) and "join" in vm.group().lower():
+                    continue
+                if etype == "SCRUTINISES" and vm.group().lower().startswith("challenge") and not re.search(r"(?i)challenge[sd]?\s+the\b", st[vm.start():vm.end() + 5]):
+                    continue
+                cl, cr = clause_bounds(st, vm.start())
+                vs, ve = sent.start + vm.start(), sent.start + vm.end()
+                negated = bool(NEG.search(st[max(cl, vm.start() - 30):vm.start()]))
+                subj = [m for m in ms if sent.start + cl <= m.start and m.end <= vs and m.label in slabels]
+                obj_all = [m for m in ms if ve <= m.start and m.end <= sent.start + cr]
+                passive = re.match(r"\s+by\b", st[vm.end():vm.end() + 4]) or re.search(r"\b(?:be|been|being|is|are|was|were)\s+$", st[max(0, vm.start() - 12):vm.start()]) and re.search(r"\bby\b", st[vm.end():cr])
+                if etype == "SCRUTINISES" and passive:
+                    by = re.search(r"\bby\b", st[vm.end():cr])
+                    agents = [m for m in obj_all if m.start >= vs + (by.end() if by else 0) and m.label in slabels][:1]
+                    objs = [m for m in subj if m.label in olabels][-1:]
+                    if agents:
+                        tgt = [o.eid for o in objs] or [self.auth]
+                        for t in tgt:
+                            self.b.edge(etype, agents[0].eid, t, (sent.start, sent.end), negated)
+                    continue
+                if not subj:
+                    continue
+                # the subject nearest the verb and those listed with it
+                subj = self.subject_group(st, sent, subj, vs)
+                if etype == "REPORTS_TO":
+                    objs = [m for m in obj_all if m.label in olabels]
+                    to_m = re.search(r"\bto\s+(?:the\s+)?", st[vm.end():cr]) if not vm.group().lower().endswith(" to") else None
+                    if vm.group().lower().startswith(("updated", "briefed", "took")):
+                        objs = objs[:1] if objs and objs[0].start - ve < 6 else []
+                    elif vm.group().lower().endswith("to") or vm.group().lower().endswith("accountable to"):
+                        objs = objs[:1] if objs and objs[0].start - ve < 6 else []
+                    elif to_m:
+                        objs = [o for o in objs if o.start - ve >= to_m.start() and o.start - (ve + to_m.end()) < 4][:1]
+                    else:
+                        objs = []
+                    targets = [o.eid for o in objs if o.label in ("Body", "Role", "Organisation", "Authority")]
+                    if not targets and self.meeting and not objs:
+                        if not re.search(r"(?i)\bto\s+(?:the\s+)?(?:council|cabinet|board|committee|panel)\b", st[vm.end():cr]) or \
+                                re.search(r"(?i)\bto\s+(?:the\s+)?(?:panel|committee|board|commission|sub-committee)\b", st[vm.end():cr]):
+                            targets = [self.meeting]
+                elif etype == "SCRUTINISES":
+                    objs = [o for o in obj_all if o.label in olabels][:3]
+                    targets = [o.eid for o in objs]
+                    if not targets and default == "authority":
+                        targets = [self.auth]
+                else:
+                    objs = [o for o in obj_all if o.label in olabels][:1]
+                    targets = [o.eid for o in objs]
+                for s in subj:
+                    if self.b.ents[s.eid].label not in slabels:
+                        continue
+                    for t in targets:
+                        if t in self.b.ents and (self.b.ents[t].label in olabels or t == self.meeting):
+                            self.b.edge(etype, s.eid, t, (sent.start, sent.end), negated)
+
+    def subject_group(self, st: str, sent: Sentence, subj: list[Mention], vs: int) -> list[Mention]:
+        """Mentions joined to the verb by commas/'and' only (a list of presenters)."""
+        out = [subj[-1]]
+        for m in reversed(subj[:-1]):
+            gap = self.b.text[m.end:out[-1].start]
+            if re.fullmatch(r"[\s,()]*(?:and|&|the|,|\s)*[\s,()]*", gap) or re.fullmatch(r"\s*,?\s*(?:the\s+)?", gap):
+                out.append(m)
+            elif re.fullmatch(r"\s*,\s*(?:the\s+)?[\w’'\s-]{0,40}\s*,\s*(?:and\s+)?(?:the\s+)?", gap):
+                out.append(m)
+            else:
+                break
+        return out
+
+    # -------------------------------------------------------------- special patterns
+    def invited(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        for m in re.finditer(r"\b(?:invited|welcomed)\b(.*?)\bto\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|the meeting to)", st):
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            subs = [x for x in ms if s <= x.start and x.end <= e and x.label in ("Person", "Role")]
+            if not subs or not self.meeting:
+                continue
+            tail = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
+            tgt = tail[0].eid if tail and tail[0].start - (sent.start + m.end()) < 30 else self.meeting
+            for x in subs:
+                self.b.edge("REPORTS_TO", x.eid, tgt, (sent.start, sent.end))
+
+    def received_from(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        for m in re.finditer(r"\b(?:received|considered|noted|heard|welcomed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|presentation|update|briefing)s?\s+(?:from|of|by)\s+", st):
+            after = [x for x in ms if x.start >= sent.start + m.end() and x.label in ("Person", "Role", "Body", "Organisation")]
+            if not after or after[0].start - (sent.start + m.end()) > 6:
+                continue
+            subj = [x for x in ms if x.end <= sent.start + m.start() and x.label == "Body"]
+            tgt = subj[-1].eid if subj else self.meeting
+            if tgt:
+                grp = [after[0]]
+                for x in after[1:]:
+                    if re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", self.b.text[grp[-1].end:x.start]):
+                        grp.append(x)
+                for x in grp:
+                    self.b.edge("REPORTS_TO", x.eid, tgt, (sent.start, sent.end))
+
+    def as_chair(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        for m in re.finditer(r"\bas (?:the )?(?:Independent )?(?:Chair|Chairman|Chairwoman) of\b", st):
+            body = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
+            who = [x for x in ms if x.start > (body[0].end if body else 0) and x.label in ("Role", "Person")][:1]
+            if body and who and who[0].start - body[0].end < 12:
+                self.b.edge("CHAIRS", who[0].eid, body[0].eid, (sent.start, sent.end))
+        for m in re.finditer(r"\b(?:is|was|be|as|been)\s+(?:the\s+)?(?:Chair|Chairman|Chairwoman)\s+of\s+(?:the\s+)?", st):
+            who = [x for x in ms if x.end <= sent.start + m.start() and x.label in ("Role", "Person")][-1:]
+            body = [x for x in ms if x.start >= sent.start + m.start() and x.label in ("Body", "Role")][:1]
+            if who and body:
+                tgt = body[0].eid
+                if self.b.ents[tgt].label == "Role":
+                    self.b.edge("HOLDS", who[0].eid, tgt, (sent.start, sent.end)) if self.b.ents[who[0].eid].label == "Person" else None
+                    bodies = [e for (t, s, g, n) in self.b.edges if t == "CHAIRS" and s == tgt for e in [g]]
+                    for g in bodies:
+                        self.b.edge("CHAIRS", who[0].eid, g, (sent.start, sent.end))
+                else:
+                    self.b.edge("CHAIRS", who[0].eid, tgt, (sent.start, sent.end))
+
+    def plans(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        plans = [m for m in ms if m.label == "Plan"]
+        insps = [m for m in ms if m.label == "Inspection"]
+        if plans and (insps or re.search(r"(?i)ofsted|inspection", st)):
+            if re.search(r"(?i)address|in response|respond|following|informed by|arising|result(?:ed)? of|led to|findings|recommendations|submitted to ofsted|sent to ofsted", st):
+                tgts = [i.eid for i in insps] or ([self.main_insp] if self.main_insp else [])
+                for p in plans:
+                    for t in tgts[:1]:
+                        self.b.edge("ADDRESSES", p.eid, t, (sent.start, sent.end))
+        for p in plans:
+            pname = self.b.ents[p.eid].name.lower()
+            if self.main_insp and re.search(r"ofsted|ilacs|inspection", pname):
+                self.b.edge("ADDRESSES", p.eid, self.main_insp, (p.start, p.end))
+        # the authority's own plan: "the Council's Improvement Plan", "submit its improvement plan", "deliver the plan"
+        auths = [m for m in ms if m.label == "Authority" and m.eid == self.auth]
+        for p in plans:
+            pre = self.b.text[max(sent.start, p.start - 40):p.start]
+            if re.search(r"(?:Council|Authority|council|authority)(?:’s|'s|s’)\s+(?:\w+\s+)?$", pre) or \
+                    (auths and re.search(r"(?i)\b(?:submit|deliver|develop|publish|produc|prepar|implement|own)\w*\s+(?:its|the|their|an?)\s+", self.b.text[max(sent.start, p.start - 30):p.start])):
+                self.b.edge("RESPONSIBLE_FOR", self.auth, p.eid, (sent.start, sent.end))
+
+    def criticised(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        m = re.search(r"(?i)not offered sufficient challenge|insufficient challenge|lack(?:ed)? of (?:effective )?challenge|criticis(?:ed|m of)|"
+                      r"not (?:been )?(?:sufficiently )?effective|had not been robust|lacked (?:rigour|challenge)", st)
+        if not m:
+            return
+        targets = [x for x in ms if x.label in ("Body", "Role")]
+        if not targets:
+            return
+        # the criticised body is the one nearest before the phrase, or right after "criticised"
+        after = [x for x in targets if x.start >= sent.start + m.end()]
+        before = [x for x in targets if x.end <= sent.start + m.start()]
+        tgt = after[0] if m.group().lower().startswith("criticis") and after else (before[-1] if before else None)
+        if tgt is None:
+            return
+        insps = [x for x in ms if x.label == "Inspection"]
+        src = insps[0].eid if insps else (self.main_insp if re.search(r"(?i)report|inspect|ofsted|paragraph", st) else None)
+        if src:
+            self.b.edge("CRITICISED", src, tgt.eid, (sent.start, sent.end))
+
+    def part_of(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        for m in re.finditer(r"(?i)\b(?:a |the )?(?:sub-committee|sub-group|subgroup|sub group|working group|sub-board|team|service)s?\s+(?:of|within)\s+(?:the\s+)?", st):
+            parent = [x for x in ms if x.start >= sent.start + m.end() and x.label in ("Body", "Organisation", "Authority")][:1]
+            child = [x for x in ms if x.start <= sent.start + m.start() + 2 and x.end >= sent.start + m.start() and x.label == "Body"] or \
+                    [x for x in ms if x.end <= sent.start + m.end() and x.label == "Body" and x.end > sent.start + m.start() - 3]
+            if parent and child and parent[0].start - (sent.start + m.end()) < 3:
+                self.b.edge("PART_OF", child[0].eid, parent[0].eid, (sent.start, sent.end))
+        for m in re.finditer(r"(?i)\bhad (?:set up|established|created)\s+(?:a|an)\s+", st):
+            parent = [x for x in ms if x.end <= sent.start + m.start() and x.label == "Body"][-1:]
+            child = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
+            if parent and child and child[0].start - (sent.start + m.end()) < 3:
+                self.b.edge("PART_OF", child[0].eid, parent[0].eid, (sent.start, sent.end))
+
+    def not_met(self, sent: Sentence, ms: list[Mention]) -> None:
+        st = sent.text
+        m = re.search(r"(?i)(?:had|has|have)\s+not\s+met\s+since\s+((?:[A-Z][a-z]+\s+)?(\d{4}))|never met", st)
+        if not m:
+            return
+        bodies = [x for x in ms if x.label == "Body" and x.end <= sent.start + m.start()]
+        if not bodies:
+            return
+        ent = self.b.ents[bodies[-1].eid]
+        if m.group(1):
+            from .header import MONTHS
+            parts = m.group(1).split()
+            val = m.group(2)
+            if len(parts) == 2 and parts[0].lower() in MONTHS:
+                val = f"{m.group(2)}-{MONTHS[parts[0].lower()]:02d}"
+            ent.props["not_met_since"] = val
+            q = self.b.text[bodies[-1].start:sent.start + m.end()]
+            ent.props["not_met_quote"] = " ".join(q.split()) if len(q) < 300 else self.b.text[sent.start + m.start():sent.start + m.end()]
+            self.b.cite(ent, (bodies[-1].start, sent.start + m.end()))
