@@ -415,9 +415,10 @@ def recommendations(b: Builder, text: str, sents, ins: InspectionFinder, meeting
     i = 0
     while i < len(sents):
         s = sents[i]
-        if not s.bullet and REC_INTRO.search(s.text) and s.text.rstrip().endswith((":", "were", "were:", "These were:")) \
+        intro_text = s.text if not (i > 0 and re.match(r"(?i)(?:these|they) (?:were|are|included|include)", s.text)) else sents[i - 1].text + " " + s.text
+        if not s.bullet and REC_INTRO.search(intro_text) and s.text.rstrip().endswith((":", "were", "were:", "These were:")) \
                 and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text) or \
-                (not s.bullet and REC_INTRO.search(s.text) and i + 1 < len(sents) and sents[i + 1].bullet
+                (not s.bullet and REC_INTRO.search(intro_text) and i + 1 < len(sents) and sents[i + 1].bullet
                  and re.search(r"(?i)these were|were:|:$|include[ds]?:?$|following", s.text)
                  and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text)):
             # who made them: an inspection in this or the previous sentence, else a body named here

@@ -60,6 +60,7 @@ class InspectionFinder:
         self.insp: dict[tuple, Insp] = {}
         self.by_sentence: dict[int, list[Ent]] = {}
         self.main: Ent | None = None
+        self.pos: dict[tuple[int, str], int] = {}
 
     def orgs_in(self, s: int, e: int) -> list[Ent]:
         out = []
@@ -97,7 +98,7 @@ class InspectionFinder:
                 if noun in ("inspections",) and not re.search(r"\b20\d\d\b.*\band\b.*\b20\d\d", window):
                     continue
                 if noun == "inspected":
-                    if not re.search(r"inspected\s+by", st[m.start():m.end() + 10]) or re.search(r"(?i)(would|will|to)\s+be\s+inspected", st[max(0, m.start() - 12):m.end()]):
+                    if not (re.search(r"inspected\s+by", st[m.start():m.end() + 10]) or re.search(r"(?:Ofsted|OFSTED|CQC|HMIP)\s+$", st[max(0, m.start() - 8):m.start()])) or re.search(r"(?i)(would|will|to)\s+be\s+inspected", st[max(0, m.start() - 12):m.end()]):
                         continue
                 if hyp and not YEAR_RE.search(window):
                     continue
@@ -208,9 +209,11 @@ class InspectionFinder:
             b.edge("INSPECTED", ins.ent.id, self.auth.id, (s, e))
         ins.ent.aliases.add(self.text[s:e])
         b.mention(ins.ent, s, e, claim=False)
-        self.by_sentence.setdefault(si, [])
-        if ins.ent not in self.by_sentence[si]:
-            self.by_sentence[si].append(ins.ent)
+        lst = self.by_sentence.setdefault(si, [])
+        if ins.ent not in lst:
+            lst.append(ins.ent)
+            self.pos[(si, ins.ent.id)] = s
+            lst.sort(key=lambda x: self.pos.get((si, x.id), 0))
         ins.ent.props["_last"] = s
 
     # ------------------------------------------------------------------ judgements
@@ -225,7 +228,9 @@ class InspectionFinder:
                 continue
             if not re.search(r"(?i)judge|judgement|rated|grade|overall|found\s+(?:it\s+)?to\s+be|outcome was", st):
                 continue
-            if re.search(r"(?i)\bno areas\b|\bnot\s+(?:been\s+)?(?:judged|rated)\b", st):
+            if not ents and not re.search(r"(?i)overall|judgement", st):
+                continue
+            if re.search(r"(?i)\bno areas\b|\bnot\s+(?:been\s+)?(?:judged|rated)\b|other (?:boroughs|councils|authorities|local authorities)|councils rated", st):
                 continue
             low = st.lower()
             best = None

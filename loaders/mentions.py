@@ -330,14 +330,14 @@ class Finder:
 
     def phrases(self) -> None:
         b, text = self.b, self.text
-        for m in PHRASE_RE.finditer(text, self.start):
-            self.take_phrase(m.start(), m.end())
         for m in LOWER_BODY_RE.finditer(text, self.start):
             s, e = m.span(1)
             if b.free(s, e):
                 name = clean_name(m.group(1))
                 ent = b.add("Body", name, None, props={"kind": "other"})
                 b.mention(ent, s, e)
+        for m in PHRASE_RE.finditer(text, self.start):
+            self.take_phrase(m.start(), m.end())
         for m in re.finditer(r"(?<![\w-])(?:[Pp]rincipal [Ss]ocial [Ww]orker|[Ii]ndependent [Cc]hair(?:man)?|"
                              r"[Ii]ndependent [Ii]mprovement [Aa]dvis[oe]r|[Cc]o-opted [Mm]ember|[Ll]ead [Mm]ember)(?![\w-])",
                              text[self.start:]):
@@ -526,6 +526,15 @@ class Finder:
             scope = oent.name
         ent = b.add("Role", name, None, scope=scope)
         b.mention(ent, s, e)
+        # the body a role title names: "Chairman of the Safeguarding Children Board"
+        om = re.search(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", self.text[s:e])
+        if om:
+            bs = s + om.end()
+            inner = clean_name(self.text[bs:e])
+            if not b.in_span(bs, e) and self.classify(inner) == ("Body", self.classify(inner)[1] if self.classify(inner) else None) \
+                    and inner not in GENERIC_SINGLE and not inner.endswith("Services") and len(inner.split()) > 1:
+                body = b.add("Body", inner, None, props={"kind": self.body_kind(inner, None)})
+                b.mention(body, bs, bs + len(self.text[bs:e].rstrip()), claim=False)
         if owner:
             b.edge("PART_OF", ent.id, owner, (s, e))
         return ent

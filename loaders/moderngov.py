@@ -760,7 +760,8 @@ def fetch_committee(
             committee.title = site.committee_title(committee.id) or committee.title
         report.committee = committee
         list_key = f"meetings:{committee.id}:{since}:{until}"
-        refs, list_validators = site.meetings(committee, since, until, state.validators(list_key))
+        refs, list_validators = site.meetings(committee, since, until,
+                                              None if refresh else state.validators(list_key))
         if refs is None:
             # the list is as it was: only meetings still waiting for minutes need a look
             refs = [MeetingRef(int(mid), m.get("date"), m.get("status", ""))
