@@ -9,6 +9,7 @@ from enum import StrEnum
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .graph.store import GraphStore, StoreError, open_store, resolve_db_url
 
@@ -47,9 +48,14 @@ def main(
     ctx.obj = Settings(db=resolve_db_url(db), database=database)
 
 
+def print_error(message: str, to: Console | None = None) -> None:
+    """One red line on stderr; the message (file names, text from minutes) is never read as markup."""
+    (to or err).print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
-    """Print one red line on stderr and return the Exit to raise."""
-    err.print(f"[red]error:[/red] {message}", markup=True, highlight=False, soft_wrap=True)
+    """Print one error line and return the Exit to raise."""
+    print_error(message)
     return typer.Exit(code)
 
 

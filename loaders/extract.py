@@ -67,6 +67,10 @@ def extract(src: SourceText) -> GraphDocument:
     date = date or meeting_date
     if meeting_body is None:
         meeting_body = body_referred_to_as_own(b, text, start)
+    if meeting_body is None:
+        meeting_body = body_named_by_minutes(b, text, start)
+    if meeting_body is not None:
+        meeting_body = drop_meeting_prefix(b, meeting_body)
     merge_short_bodies(b, meeting_body)
     if meeting_body is not None:
         meeting_body = b.ents[b.resolve(meeting_body.id)]
@@ -162,6 +166,42 @@ def body_referred_to_as_own(b: Builder, text: str, start: int) -> Ent | None:
         ent = resolve_head(b, head, None)
         if ent is not None:
             return ent
+    return None
+
+
+def drop_meeting_prefix(b: Builder, body: Ent) -> Ent:
+    """'Additional Meeting, Children and Families Overview and Scrutiny Committee' is that committee."""
+    m = re.match(r"(?:(?:Informal|Special|Extraordinary|Additional|Reconvened|Adjourned|Emergency|Annual|Budget|Joint|Virtual|Remote)[ \t]+)?"
+                 r"Meeting(?:[ \t]+of[ \t]+the)?[ \t]*,?[ \t]+(.{6,})$", body.name)
+    if m:
+        ent = b.add("Body", m.group(1), None, props=dict(body.props))
+        b.relabel(body.id, ent.id)
+        body = ent
+    # "Lancashire Health and Wellbeing Board - SEND Sub-Committee": the sub-committee, part of the board
+    m = re.match(r"(.{6,}?(?:Board|Committee|Council|Partnership|Panel))[ \t]+[-–][ \t]+(.{3,}?(?:Sub-Committee|Subcommittee|Sub-Group|Subgroup|Sub-Board|Working Group|Panel|Group))$", body.name)
+    if m and body.spans:
+        parent = b.add("Body", m.group(1), body.spans[0], props={"kind": "board" if m.group(1).endswith("Board") else None})
+        ent = b.add("Body", m.group(2), None, props=dict(body.props))
+        b.relabel(body.id, ent.id)
+        b.edge("PART_OF", ent.id, parent.id, ent.spans[0])
+        body = ent
+    return body
+
+
+def body_named_by_minutes(b: Builder, text: str, start: int) -> Ent | None:
+    """'SEND Strategic Partnership Board minutes – 27 March 2025', 'minutes of the meeting of the X Board'."""
+    head_end = min(len(text), start + 1500)
+    for m in re.finditer(r"(?i)\bminutes\s+of\s+(?:the\s+)?(?:(?:last|previous)\s+)?(?:meeting\s+of\s+(?:the\s+)?)?", text[start:head_end]):
+        if re.search(r"(?i)(?:last|previous)\s*$", m.group()):
+            continue
+        e = start + m.end()
+        ms = [x for x in b.in_span(e, min(len(text), e + 150)) if x.label == "Body"][:1]
+        if ms and ms[0].start - e < 2:
+            return b.ents[ms[0].eid]
+    for x in b.in_span(start, head_end):
+        if x.label == "Body" and re.match(r"[ \t]+(?:[Mm]inutes|MINUTES)\b|[ \t]*[-–][ \t]*(?:[Mm]inutes|[Mm]eeting)\b", text[x.end:x.end + 20]) \
+                and re.match(r"[ \t]*$", text[text.rfind("\n", 0, x.start) + 1:x.start]):
+            return b.ents[x.eid]
     return None
 
 
@@ -342,12 +382,55 @@ def role_bodies(b: Builder, text: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------
-ATT_RE = re.compile(r"^[ \t]*(Present|Also [Aa]ttended|Also [Pp]resent|In [Aa]ttendance|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?|Members [Pp]resent)\s*:?[ \t]*(.+)$", re.M)
+ATT_RE = re.compile(r"^[ \t]*(Present|Also [Aa]ttended|Also [Pp]resent|In [Aa]ttendance|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?|Members [Pp]resent)[ \t]*:?[ \t]*(.+)$", re.M)
+
+
+# a heading alone on its line ("Attendance", "Present:", "Board members present") over one attendee a line
+ATT_HEAD = re.compile(r"^[ \t]*((?:(?:Board|Committee|Panel|Group) )?[Mm]embers [Pp]resent|Present|Attendance|Attendees|In [Aa]ttendance|"
+                      r"Also [Pp]resent|Also [Aa]ttended|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?)[ \t]*:?[ \t]*$", re.M)
+ATT_STOP = re.compile(r"(?i)^\s*(?:apologies|absent|minutes|item|agenda|declarations?|welcome|introductions?|\d+[.)]?\s)")
+
+
+def attendance_block_lines(text: str, start: int):
+    """(kind, start, end) of each attendee line under a heading that stands alone on its line."""
+    out = []
+    for m in ATT_HEAD.finditer(text, start):
+        kind = m.group(1).lower()
+        kind = "present" if kind in ("attendance", "attendees") or kind.endswith("members present") else kind
+        pos = m.end() + 1
+        n_lines, blank = 0, 0
+        while pos < len(text) and n_lines < 60:
+            nl = text.find("\n", pos)
+            nl = len(text) if nl < 0 else nl
+            line = text[pos:nl]
+            if not line.strip():
+                blank += 1
+                if blank > 1 and n_lines:
+                    break
+                pos = nl + 1
+                continue
+            bullet = bool(re.match(r"[ \t]*[·•●▪◦\-\*–][ \t]", line))
+            if ATT_STOP.match(line) or ATT_HEAD.match(line) or (blank and n_lines and not bullet) or len(line) > 300:
+                break
+            blank = 0
+            s = pos + len(line) - len(line.lstrip())
+            s += len(re.match(r"(?:[·•●▪◦\-\*–][ \t]+)?", text[s:nl]).group())
+            out.append((kind, s, nl))
+            n_lines += 1
+            pos = nl + 1
+    return out
 
 
 def attendance_people(f: Finder, b: Builder, text: str, start: int):
     spans = []
     f.attended = []
+    from .mentions import BARE_NAME
+    lead = re.compile(r"(?:(?:Councillor|Cllr\.?|Mrs|Mr|Ms|Miss|Dr|Professor|Prof\.?)[ \t]+)*(" + BARE_NAME + r")(?=[ \t]*(?:,|\(|–|-|$))")
+    for kind, s, e in attendance_block_lines(text, start):
+        spans.append((kind + "|line", s, e))
+        pm = lead.match(text, s, e)
+        if pm and not any(w in LEX.vocab for w in pm.group(1).split()) and b.free(*pm.span(1)):
+            f.add_person(pm.group(1), *pm.span(1))
     for m in ATT_RE.finditer(text, start):
         kind = m.group(1).lower()
         seg, base = m.group(2), m.start(2)
@@ -365,9 +448,28 @@ def attendance_people(f: Finder, b: Builder, text: str, start: int):
     return spans
 
 
+LINE_CHAIR = re.compile(r"(?:^|,|\()[ \t]*(?:the[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chair))(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:board|committee|panel|group|meeting|partnership))?[ \t]*(?:\)|,|;|$)", re.I | re.M)
+
+
 def attendance_edges(f: Finder, b: Builder, text: str, spans, meeting: Ent | None) -> None:
     for kind, s, e in spans:
         people = [x for x in b.in_span(s, e) if x.label == "Person"]
+        if kind.endswith("|line"):
+            # one attendee a line: the name that opens it; "Chair of board" / "(Chair)" on the line chairs the meeting's body
+            kind = kind[:-5]
+            people = people[:1] if people and people[0].start - s < 25 else []
+            if people and meeting is not None and kind == "present":
+                p = people[0]
+                b.edge("MEMBER_OF", p.eid, meeting.id, (s, e))
+                cm = LINE_CHAIR.search(text, p.end, e)
+                if cm:
+                    word = cm.group(1)[0].upper() + cm.group(1)[1:].replace("Vice-", "Vice ")
+                    role = b.add("Role", f"{word} of the {meeting.name}", (s, e), aliases=[word])
+                    b.edge("HOLDS", p.eid, role.id, (s, e))
+                    if not word.lower().startswith("vice"):
+                        b.edge("CHAIRS", p.eid, meeting.id, (s, e))
+                        b.edge("CHAIRS", role.id, meeting.id, (s, e))
+                continue
         for p in people:
             after = text[p.end:p.end + 25]
             if kind == "present" or kind.startswith("members"):

@@ -18,7 +18,9 @@ MONTHS_WORDS = r"(?:January|February|March|April|May|June|July|August|September|
 CAPW = rf"(?:(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|O&S|P&S)"
 WORDS = rf"{CAPW}(?:[ \t]+{CAPW})*"
 LIST = rf"{WORDS}(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS}"
-UNIT = rf"(?:{LIST}|{WORDS})"
+# a list ("Children, Families and Communities") or a run of capitalised words; written as WORDS + optional
+# list tail rather than LIST|WORDS so that the regex does not match every run twice (same matches, 2x faster)
+UNIT = rf"(?:{WORDS}(?:(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS})?)"
 CONN = (r"(?:[ \t]+(?:with[ \t]+[Rr]esponsibility[ \t]+for|[Rr]esponsibility[ \t]+for|of[ \t]+the|of|for[ \t]+the|for|"
         r"in|and|&|[-–—])[ \t]+|[ \t]+\([A-Z&]{2,6}\)[ \t]+)")
 PAREN = r"(?:[ \t]+\((?![A-Z&]{2,6}\))[A-Z][^()\n]{2,60}\))"
@@ -61,6 +63,79 @@ PLAN_BAD = re.compile(r"(?i)\b(care|support|pathway|child protection|personal|bu
 LOWER_BODY_RE = re.compile(
     r"(?<![\w-])(?:a|an|the|its|new)[ \t]+((?:sub-committee|sub-group|subgroup|working group|task and finish group)"
     r"(?:[ \t]+(?:for|on)[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?)")
+
+
+_CLASSIFY_CACHE: dict[str, tuple | None] = {}
+_PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
+_PLAN_END = re.compile(r"\b[Pp]lan$")
+_TRUST_WORDS = re.compile(r"(?i)children|foundation|nhs|academy|learning|health|care")
+_DIRECTORATE_START = re.compile(r"^(?:Directorate|Department)\b")
+_FIRST_WORD = re.compile(r"([\w’'&-]+)[ \t]+")
+_POSSESSIVE = re.compile(r"(?:’s|'s)[ \t]+")
+_OF_THE = re.compile(r"[ \t]+of(?:[ \t]+the)?[ \t]+")
+_ABBR_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)")
+
+
+# "principal social worker", "Independent Chair" ...: each alternative starts with its letter so that the regex
+# engine can skip ahead on the first character (a leading look-behind would disable that)
+LOWER_ROLE_RE = re.compile(r"(?:[Pp](?<![\w-].)rincipal [Ss]ocial [Ww]orker|[Ii](?<![\w-].)ndependent [Cc]hair(?:man)?|"
+                           r"[Ii](?<![\w-].)ndependent [Ii]mprovement [Aa]dvis[oe]r|[Cc](?<![\w-].)o-opted [Mm]ember|"
+                           r"[Ll](?<![\w-].)ead [Mm]ember)(?![\w-])")
+GENERIC_AUTH_RE = re.compile(
+    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Oo]ur)[ \t]+(?:(?:County|City|Borough|Local)[ \t]+)?(?:Council|Authority|authority|council)(?:’s|'s)?(?![\w-])"
+    r"|(?<![\w-])(?:[Tt]he[ \t]+)?[Ll]ocal [Aa]uthority(?![\w-])"
+    r"|(?<![A-Za-z][ \t])(?<![\w-])County Council(?![\w-])")
+COUNCIL_ANCHOR = re.compile(r"[Cc]ouncil|[Aa]uthority")
+# a bare name before a role title ("Tom Hoghton, Policy Manager") or after it ("Commissioner Julie Kenny",
+# "... and Jane Roe"); NOT_NAME: words that follow names on contact lines
+LEAD_PERSON_RE = re.compile(rf"({BARE_NAME})(?:,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*)(?=[A-Z])")
+TRAIL_PERSON_RE = re.compile(rf"(,?[ \t]+and)?[ \t]+(?:(?:Sir|Dame)[ \t]+)?({BARE_NAME})$")
+NOT_NAME = {"Tel", "Tel:", "Telephone", "Email", "E-mail", "Mobile", "Ext", "Contact", "Sir", "Dame"}
+HON_ANCHOR = re.compile(r"Co(?:unty[ \t]+Co)?uncillors?|Cllrs?|Mrs?|Ms|Miss|Dr|Prof")
+PLAN_ANCHOR = re.compile(r"[Pp]lan(?![\w-])")
+WSOA_ANCHOR = re.compile(r"[Ww]ritten [Ss]tatement of")
+
+
+def anchored_finditer(rx: re.Pattern, anchor: re.Pattern, text: str, start: int = 0, back: int = 250, fwd: int = 150):
+    """The matches of `rx` that contain a match of the cheap `anchor` (e.g. the word "Plan"), found by searching
+    a window around each anchor: same matches as rx.finditer for patterns that always contain the anchor,
+    without running a pattern with a long optional prefix at every position of the text."""
+    last = start
+    n = len(text)
+    for a in anchor.finditer(text, start):
+        if a.start() < last:
+            continue
+        m = rx.search(text, max(last, a.start() - back), min(n, a.end() + fwd))
+        while m is not None and m.end() < a.end():
+            m = rx.search(text, max(m.end(), m.start() + 1), min(n, a.end() + fwd))
+        if m is not None and m.start() <= a.start():
+            last = m.end()
+            yield m
+
+
+NAME_VERBS = (r"(?:updated|presented|introduced|informed|advised|gave|reported|explained|confirmed|said|stated|"
+              r"highlighted|outlined|provided|delivered|attended|welcomed|thanked|responded|agreed|referred|"
+              r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasised|summarised|spoke|joined|"
+              r"was|is|had|has|would|will|led|chaired)")
+VERB_ANCHOR = re.compile(rf"[ \t]+{NAME_VERBS}\b")
+NAMES_END_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){BARE_NAME})*)\Z")
+
+
+def names_before_verbs(text: str):
+    """Runs of bare names right before a reporting verb ("Jane Smith and Tom Brown presented"): found from each
+    verb backwards (a name regex tried at every position of the text is slow)."""
+    last = 0
+    for a in VERB_ANCHOR.finditer(text):
+        p = a.start()
+        if p <= last or not text[p - 1].isalpha():
+            continue
+        ws = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p))
+        if not text[ws + 1:ws + 2].isupper():
+            continue
+        m = NAMES_END_RE.search(text, max(last, p - 250), p)
+        if m is not None:
+            last = p
+            yield m
 
 
 def clean_name(s: str) -> str:
@@ -125,10 +200,7 @@ class Finder:
             else:
                 other = b.add("Authority", cand2, None, scope=False)
                 b.mention(other, s, e)
-        generic = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Oo]ur)[ \t]+(?:(?:County|City|Borough|Local)[ \t]+)?(?:Council|Authority|authority|council)(?:’s|'s)?(?![\w-])"
-                             r"|(?<![\w-])(?:[Tt]he[ \t]+)?[Ll]ocal [Aa]uthority(?![\w-])"
-                             r"|(?<![A-Za-z][ \t])(?<![\w-])County Council(?![\w-])")
-        for m in generic.finditer(text, self.start):
+        for m in anchored_finditer(GENERIC_AUTH_RE, COUNCIL_ANCHOR, text, self.start, back=40, fwd=10):
             s, e = m.span()
             if b.free(s, e):
                 b.mention(self.auth, s, e, generic=True)
@@ -210,7 +282,7 @@ class Finder:
 
     def people(self) -> None:
         b, text = self.b, self.text
-        for m in HON_RE.finditer(text, self.start):
+        for m in anchored_finditer(HON_RE, HON_ANCHOR, text, self.start, back=40, fwd=200):
             names = m.group(2)
             base = m.start(2)
             for pm in re.finditer(PNAME, names):
@@ -240,7 +312,7 @@ class Finder:
                  r"highlighted|outlined|provided|delivered|attended|welcomed|thanked|responded|agreed|referred|"
                  r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasised|summarised|spoke|joined|"
                  r"was|is|had|has|would|will|led|chaired)")
-        for m in re.finditer(rf"(?<![\w’'-])({BARE_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){BARE_NAME})*)(?=[ \t]+{verbs}\b)", text):
+        for m in names_before_verbs(text):
             seg, base = m.group(1), m.start(1)
             for pm in re.finditer(BARE_NAME, seg):
                 raw = pm.group()
@@ -267,8 +339,18 @@ class Finder:
 
     # ------------------------------------------------------------------ roles, bodies, plans
     def classify(self, phrase: str):
-        """-> (label, kind) for a capitalised phrase, or None."""
+        """-> (label, kind) for a capitalised phrase, or None (cached: it depends on the phrase only)."""
+        try:
+            return _CLASSIFY_CACHE[phrase]
+        except KeyError:
+            pass
+        out = _CLASSIFY_CACHE[phrase] = self._classify(phrase)
+        return out
+
+    def _classify(self, phrase: str):
         words = phrase.split()
+        if not words:
+            return None
         last = words[-1]
         last2 = " ".join(words[-2:])
         first = words[0]
@@ -285,7 +367,7 @@ class Finder:
             elif not (hw == "Member" and i == 0 and len(words) > 1 and words[1] not in ("of", "for")):
                 if hw not in ("Member", "Partner", "Principal") or i > 0:
                     return ("Role", None)
-        rest = re.sub(r"\s*\([^)]*\)$", "", phrase)
+        rest = _PAREN_TAIL.sub("", phrase)
         rw = rest.split()
         if rw and (self.is_role_head(rw[-1]) or self.is_role_head(" ".join(rw[-2:]))) and rw[-1] not in ("Member", "Lead") \
                 and not (rw[-1] in ("Executive",) and len(rw) > 1 and rw[-2] not in ("Chief",)):
@@ -294,15 +376,15 @@ class Finder:
             return ("Role", None)
         if rw and rw[-1] == "Lead" and len(rw) > 1:
             return ("Role", None)
-        if re.search(r"\b[Pp]lan$", rest):
+        if _PLAN_END.search(rest):
             return ("Plan", None)
         for head, kind in ORG_HEADS_SORTED:
             if rest.endswith(" " + head) and head not in ("Trust",) and not rest.endswith("Virtual School"):
                 return ("Organisation", kind)
         if rest.endswith(" Trust") and len(rw) > 1:
-            if re.search(r"(?i)children|foundation|nhs|academy|learning|health|care", rest):
+            if _TRUST_WORDS.search(rest):
                 return ("Organisation", "trust")
-        if re.match(r"^(?:Directorate|Department)\b", rest) and len(rw) > 2:
+        if _DIRECTORATE_START.match(rest) and len(rw) > 2:
             return ("Body", "directorate")
         m = LEX.body_head_re.search(rest)
         if m:
@@ -330,7 +412,8 @@ class Finder:
 
     def phrases(self) -> None:
         b, text = self.b, self.text
-        for m in LOWER_BODY_RE.finditer(text, self.start):
+        low_text = text.lower() if ("sub" in text or "roup" in text) else ""
+        for m in (LOWER_BODY_RE.finditer(text, self.start) if ("sub-" in low_text or "subgroup" in low_text or " group" in low_text) else ()):
             s, e = m.span(1)
             if b.free(s, e):
                 name = clean_name(m.group(1))
@@ -338,17 +421,15 @@ class Finder:
                 b.mention(ent, s, e)
         for m in PHRASE_RE.finditer(text, self.start):
             self.take_phrase(m.start(), m.end())
-        for m in re.finditer(r"(?<![\w-])(?:[Pp]rincipal [Ss]ocial [Ww]orker|[Ii]ndependent [Cc]hair(?:man)?|"
-                             r"[Ii]ndependent [Ii]mprovement [Aa]dvis[oe]r|[Cc]o-opted [Mm]ember|[Ll]ead [Mm]ember)(?![\w-])",
-                             text[self.start:]):
-            s, e = self.start + m.start(), self.start + m.end()
+        for m in LOWER_ROLE_RE.finditer(text, self.start):
+            s, e = m.start(), m.end()
             if b.free(s, e):
                 nm = m.group()
                 ent = b.add("Role", nm[0].upper() + nm[1:], None)
                 b.mention(ent, s, e)
         # plans
-        for rx in (PLAN_RE, WSOA_RE):
-            for m in rx.finditer(text, self.start):
+        for rx, anchor in ((PLAN_RE, PLAN_ANCHOR), (WSOA_RE, WSOA_ANCHOR)):
+            for m in anchored_finditer(rx, anchor, text, self.start):
                 s, e = m.span(1) if rx is PLAN_RE else m.span()
                 raw = text[s:e]
                 words = raw.split()
@@ -383,7 +464,7 @@ class Finder:
         raw = text[s:e]
         # trim leading function words
         while True:
-            m = re.match(r"([\w’'&-]+)[ \t]+", raw)
+            m = _FIRST_WORD.match(raw)
             if m and (m.group(1) in TRIM_START or m.group(1) in ("and", "of", "for", "the")):
                 s += m.end()
                 raw = text[s:e]
@@ -394,14 +475,18 @@ class Finder:
         raw = raw_stripped
         if not raw or len(raw) < 3:
             return
+        if " " not in raw and "\t" not in raw and self.classify(clean_name(raw)) is None:
+            return  # a lone capitalised word that names nothing (most phrases): no further work
         # split at "and (the) <role head>" / "and the" after a complete head
         parts = self.split_conjoined(s, e)
         if len(parts) > 1:
             for ps, pe in parts:
                 self.take_phrase(ps, pe)
             return
+        if self.split_person(s, e, raw):
+            return
         # possessive owner: "Gloucestershire County Council's Director of Children's Services"
-        pm = re.search(r"(?:’s|'s)[ \t]+", raw)
+        pm = _POSSESSIVE.search(raw) if "s" in raw else None
         owner = None
         if pm:
             head = raw[:pm.start()]
@@ -420,7 +505,7 @@ class Finder:
         name = clean_name(raw)
         if name in GENERIC_SINGLE:
             return
-        om = re.search(r"[ \t]+of(?:[ \t]+the)?[ \t]+", raw)
+        om = _OF_THE.search(raw) if " of" in raw else None
         if om and self.classify(clean_name(raw[:om.start()])) is None and not self.is_role_head(raw.split()[0]):
             right = clean_name(raw[om.end():])
             if self.classify(right) is not None:
@@ -471,13 +556,45 @@ class Finder:
         if abbr_m:
             self.abbr[abbr_m.group(1)] = ent.id
         # abbreviation defined right after: "Corporate Parenting Board (CPB)"
-        am = re.match(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)", text[e:e + 12])
+        am = _ABBR_AFTER.match(text[e:e + 12]) if "(" in text[e:e + 12] else None
         if am and label in ("Body", "Organisation", "Plan", "Role"):
             ab = am.group(1)
             if self.expand(ab, name) or len(ab) <= 5:
                 self.abbr[ab] = ent.id
                 ent.aliases.add(ab)
                 b.claim(e, e + am.end())
+
+    def is_name(self, raw: str) -> bool:
+        return not any(w in LEX.vocab or w in NOT_NAME for w in raw.split())
+
+    def split_person(self, s: int, e: int, raw: str) -> bool:
+        """A person's name written into a role phrase: 'Tom Hoghton, Policy Manager', 'Jane Roe - Head of Service',
+        'Jane Roe (Senior HMI', 'Commissioner Sir Derek Myers', 'Cabinet Member for Children and Jane Roe':
+        the name becomes a Person and the rest is read again as its own phrase. True when split."""
+        b = self.b
+        m = LEAD_PERSON_RE.match(raw)
+        if m and self.is_name(m.group(1)):
+            rest = clean_name(raw[m.end():])
+            cls = self.classify(rest) if rest else None
+            if cls and cls[0] == "Role":
+                ps, pe = s + m.start(1), s + m.end(1)
+                if b.free(ps, pe):
+                    self.add_person(m.group(1), ps, pe)
+                self.take_phrase(s + m.end(), e)
+                return True
+        m = TRAIL_PERSON_RE.search(raw)
+        if m and self.is_name(m.group(2)):
+            left = raw[:m.start()]
+            lw = left.split()
+            known = any(x.label == "Person" and x.name == m.group(2) for x in b.ents.values())
+            cls = self.classify(clean_name(left)) if lw else None
+            if cls and cls[0] == "Role" and (m.group(1) or known or self.is_role_head(lw[-1])):
+                ps, pe = s + m.start(2), s + m.end(2)
+                self.take_phrase(s, s + len(left.rstrip(" ,")))
+                if b.free(ps, pe):
+                    self.add_person(m.group(2), ps, pe)
+                return True
+        return False
 
     @staticmethod
     def expand(abbr: str, words: str) -> str | None:

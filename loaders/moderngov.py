@@ -595,7 +595,8 @@ def item_document(site: str, committee: Committee, meeting: Meeting, item: Minut
         header.append(f"COUNCIL: {authority}")
     header += [f"DATE: {meeting.date or 'unknown'}", "KIND: agenda-item",
                f"COMMITTEE: {committee.title}", f"ITEM: {item.number} {item.title}".rstrip(), "---"]
-    body = [f"{committee.title} - {_long_date(meeting.date)}", ""]
+    when = f"{date.fromisoformat(meeting.date):%A}, {_long_date(meeting.date)}" if meeting.date else "date unknown"
+    body = [f"{committee.title} - {when}", ""]
     block = attendance_block(meeting.attendees)
     if block:
         body += [block, ""]

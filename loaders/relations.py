@@ -17,7 +17,8 @@ AGENTS = ("Person", "Role", "Body", "Organisation", "Authority")
 # (type, verb regex, subject side, object side, allowed subject labels, allowed object labels, default object)
 RULES = [
     ("REPORTS_TO", r"\b(?:attended(?: the meeting)? to (?:feed ?back|present|update|report|provide|give|introduce|answer|respond)"
-                   r"|presented|introduced the (?:report|item|paper|presentation)|gave (?:a |an )?(?:verbal )?(?:presentation|update|report|overview)"
+                   r"|presented|introduced (?:the|this|a|an|her|his|their) (?:\w+ )?(?:report|item|paper|presentation|proposals?|update|briefing)"
+                   r"|submitted (?:a |an |the |her |his |their )?(?:written |verbal |annual |progress )?(?:report|update|briefing)|gave (?:a |an )?(?:verbal )?(?:presentation|update|report|overview)"
                    r"|delivered (?:a |an |her |his |the )?(?:presentation|update|report)|provided (?:a |an )?(?:verbal |brief |further )?(?:update|presentation|report|overview)"
                    r"|updated|reported (?:back )?to|fe(?:e|)d ?back to|feedback to|feed back to|fed back to|briefed|submitted (?:a |the )?report"
                    r"|took (?:the )?(?:members|committee|panel|board) through|is accountable to|was accountable to|accountable to|reports? to|reporting to)\b",
@@ -35,6 +36,14 @@ RULES = [
      "before", "after", ("Person", "Role", "Organisation", "Authority"), ("Body",), None),
 ]
 RULES = [(t, re.compile(v, re.I), ss, os, sl, ol, d) for t, v, ss, os, sl, ol, d in RULES]
+
+
+SCRUT_NOUN = re.compile(r"\s+(?:visits?|reports?|framework|data|information|arrangements|meetings?|officers?|groups?|boards?|letters?|activity|tools?|forms?)\b", re.I)
+
+# "to" that names whom a report goes to, not "in response to", "in relation to", "up to", "due to"
+TO_RECIPIENT = re.compile(r"(?<!\bresponse )(?<!\brelation )(?<!\bregard )(?<!\brespect )(?<!\brelating )(?<!\brelated )"
+                          r"(?<!\bprior )(?<!\bdue )(?<!\baccording )(?<!\bup )(?<!\bresponses )(?<!\bchanges )(?<!\bimprovements )"
+                          r"(?<!\bapproach )(?<!\bcontribution )(?<!\bsubject )(?<!\bnext )(?<!\bprogress )\bto\s+(?:the\s+)?", re.I)
 
 
 def clause_bounds(st: str, pos: int) -> tuple[int, int]:
@@ -56,20 +65,39 @@ class Relations:
         self.auth = authority
         self.main_insp = main_inspection
 
+    def inside(self, m: Mention, label: str) -> bool:
+        """`m` lies within a longer mention of `label` ("Ofsted" in "Ofsted Inspection")."""
+        return any(x is not m and x.label == label and x.start <= m.start and m.end <= x.end
+                   for x in self.b.in_span(max(0, m.start - 60), m.end + 60))
+
+    def own_office(self, who: str, body: str) -> bool:
+        """`who` chairs `body` or is one of its own offices ('Chairman of the Panel' telling the Panel)."""
+        if any(t == "CHAIRS" and s == who and g == body for (t, s, g, n) in self.b.edges):
+            return True
+        ent, tgt = self.b.ents.get(who), self.b.ents.get(body)
+        if ent is None or tgt is None or ent.label != "Role":
+            return False
+        low = ent.name.lower()
+        return any(n.lower() in low for n in [tgt.name, *tgt.aliases] if len(n) > 5) or \
+            bool(re.match(r"(?i)(?:vice[ -])?(?:chair|chairman|chairwoman)$", ent.name))
+
     def ms(self, sent: Sentence) -> list[Mention]:
         return self.b.in_span(sent.start, sent.end)
 
     def run(self) -> None:
+        self.roles_within()
         for sent in self.sents:
             ms = self.ms(sent)
             self.apply_rules(sent, ms)
             self.invited(sent, ms)
             self.received_from(sent, ms)
+            self.told(sent, ms)
             self.as_chair(sent, ms)
             self.plans(sent, ms)
             self.criticised(sent, ms)
             self.part_of(sent, ms)
             self.not_met(sent, ms)
+        self.plans_answer_inspection()
 
     # -------------------------------------------------------------- generic verb rules
     def apply_rules(self, sent: Sentence, ms: list[Mention]) -> None:
@@ -80,6 +108,9 @@ class Relations:
                     continue
                 if etype == "SCRUTINISES" and vm.group().lower().startswith("challenge") and not re.search(r"(?i)challenge[sd]?\s+the\b", st[vm.start():vm.end() + 5]):
                     continue
+                if etype == "SCRUTINISES" and (SCRUT_NOUN.match(st, vm.end()) and re.search(r"(?i)monitor", vm.group())
+                                               or vm.group().lower() == "question"):
+                    continue  # "monitoring visit", "a question was raised": nouns, not the verb
                 cl, cr = clause_bounds(st, vm.start())
                 vs, ve = sent.start + vm.start(), sent.start + vm.end()
                 negated = bool(NEG.search(st[max(cl, vm.start() - 30):vm.start()]))
@@ -95,13 +126,19 @@ class Relations:
                         for t in tgt:
                             self.b.edge(etype, agents[0].eid, t, (sent.start, sent.end), negated)
                     continue
+                if etype == "SCRUTINISES" and re.search(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", st[max(0, vm.start() - 24):vm.start()]):
+                    continue  # passive with no agent: the subject is what is scrutinised, not who
+                subj = [m for m in subj if not self.inside(m, "Inspection")]
+                if etype == "SCRUTINISES" and subj and re.search(r"(?i)\b(?:that|advised|informed|told)\b", self.b.text[subj[-1].end:vs]):
+                    continue  # the agent is in a reported clause the sentence does not name
                 if not subj:
                     continue
                 # the subject nearest the verb and those listed with it
                 subj = self.subject_group(st, sent, subj, vs)
                 if etype == "REPORTS_TO":
                     objs = [m for m in obj_all if m.label in olabels]
-                    to_m = re.search(r"\bto\s+(?:the\s+)?", st[vm.end():cr]) if not vm.group().lower().endswith(" to") else None
+                    to_m = TO_RECIPIENT.search(st[vm.end():cr]) if not vm.group().lower().endswith(" to") else None
+                    objs = [o for o in objs if not self.inside(o, "Inspection")]
                     if vm.group().lower().startswith(("updated", "briefed", "took")):
                         objs = objs[:1] if objs and objs[0].start - ve < 6 else []
                     elif vm.group().lower().endswith("to") or vm.group().lower().endswith("accountable to"):
@@ -116,7 +153,11 @@ class Relations:
                                 re.search(r"(?i)\bto\s+(?:the\s+)?(?:panel|committee|board|commission|sub-committee)\b", st[vm.end():cr]):
                             targets = [self.meeting]
                 elif etype == "SCRUTINISES":
-                    objs = [o for o in obj_all if o.label in olabels][:3]
+                    objs = [o for o in obj_all if o.label in olabels and not self.inside(o, "Inspection")][:3]
+                    if re.search(r"(?i)consider", vm.group()):
+                        objs = [o for o in ms if vs <= o.start and o.end <= sent.start + cr and o.label == "Plan"][:1]
+                        if not objs:
+                            continue
                     targets = [o.eid for o in objs]
                     if not targets and default == "authority":
                         targets = [self.auth]
@@ -143,10 +184,51 @@ class Relations:
                 break
         return out
 
+    # -------------------------------------------------------------- document-level patterns
+    def roles_within(self) -> None:
+        """A post scoped to its organisation: 'Jane Smith, Designated Nurse, NHS Exampleshire',
+        'Headteacher at X School', '(Senior HMI Ofsted)', "the LGA's Improvement Adviser" -> Role PART_OF Org."""
+        ms, text = self.b.mentions, self.b.text
+        orgs = ("Organisation", "Authority")
+        for i, r in enumerate(ms):
+            if r.label != "Role":
+                continue
+            nxt = [x for x in ms[i + 1:i + 4] if x.start >= r.end][:1]
+            prev = [x for x in ms[max(0, i - 3):i] if x.end <= r.start][-1:]
+            if nxt and nxt[0].label in orgs and nxt[0].start - r.end < 12:
+                n = nxt[0]
+                gap, tail = text[r.end:n.start], text[n.end:n.end + 6]
+                ends = re.match(r"[ \t]*(?:[,;.)\n–]|and\b|$)", tail)
+                by_person = prev and prev[0].label == "Person" and \
+                    re.fullmatch(r"\s*(?:,|\(|–|-)\s*(?:the\s+|our\s+)?", text[prev[0].end:r.start])
+                if ends and (re.fullmatch(r"[ \t]+(?:at|from|(?:appointed|employed|seconded) by)[ \t]+(?:the[ \t]+)?", gap) or
+                             (by_person and re.fullmatch(r"[ \t]*,[ \t]*(?:the[ \t]+)?|[ \t]+", gap))):
+                    self.b.edge("PART_OF", r.eid, n.eid, (r.start, n.end))
+                    continue
+            if prev and prev[0].label == "Organisation" and re.fullmatch(r"[’']s[ \t]+", text[prev[0].end:r.start]):
+                self.b.edge("PART_OF", r.eid, prev[0].eid, (prev[0].start, r.end))
+        # a unit named after its parent: "Through Care Service Management Team" within "Through Care Service"
+        units = re.compile(r"(?i)(?:team|sub-?group|sub group|sub-?committee|working group|task group|task and finish group|agency|unit|hub)$")
+        ents = list(self.b.ents.values())
+        for child in ents:
+            if child.label != "Body" or not units.search(child.name) or not child.spans:
+                continue
+            cn = child.name.lower().replace("’", "'")
+            best = None
+            for par in ents:
+                if par is child or par.label not in ("Body", "Organisation") or not par.spans:
+                    continue
+                pn = par.name.lower().replace("’", "'")
+                if len(pn.split()) >= 2 and cn.startswith(pn + " ") and (best is None or len(pn) > len(best.name)):
+                    best = par
+            if best is not None:
+                self.b.edge("PART_OF", child.id, best.id, child.spans[0])
+
     # -------------------------------------------------------------- special patterns
     def invited(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
-        for m in re.finditer(r"\b(?:invited|welcomed)\b(.*?)\bto\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|the meeting to)", st):
+        for m in re.finditer(r"\b(?:invited|welcomed?)\b(.*?)\bto\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|inform|brief|"
+                             r"(?:the\s+)?(?:[Mm]eeting|[Cc]ommittee|[Pp]anel|[Bb]oard)\s+to\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|inform|brief))", st):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             subs = [x for x in ms if s <= x.start and x.end <= e and x.label in ("Person", "Role")]
             if not subs or not self.meeting:
@@ -155,6 +237,32 @@ class Relations:
             tgt = tail[0].eid if tail and tail[0].start - (sent.start + m.end()) < 30 else self.meeting
             for x in subs:
                 self.b.edge("REPORTS_TO", x.eid, tgt, (sent.start, sent.end))
+
+    def told(self, sent: Sentence, ms: list[Mention]) -> None:
+        """'The Director informed the Committee that', 'X advised members', 'the Panel to meet X ... to receive a report'."""
+        st = sent.text
+        for m in re.finditer(r"\b(?:informed|advised|assured|told|reminded|updated|briefed)\s+(?:the\s+)?(?:([Cc]ommittee|[Pp]anel|[Bb]oard|[Cc]ommission|[Ss]ub-[Cc]ommittee)|[Mm]embers)\b", st):
+            if not self.meeting:
+                break
+            vs = sent.start + m.start()
+            cl, _ = clause_bounds(st, m.start())
+            subj = [x for x in ms if sent.start + cl <= x.start and x.end <= vs and x.label in ("Person", "Role", "Body", "Organisation")]
+            if not subj or re.search(r"[,;:]|\b(?:was|were|been|being|that)\b", self.b.text[subj[-1].end:vs]) and \
+                    not re.fullmatch(r"[\s,]*(?:\([^)]*\))?[\s,]*", self.b.text[subj[-1].end:vs]):
+                continue
+            negated = bool(NEG.search(st[max(cl, m.start() - 30):m.start()]))
+            tgt = [x for x in ms if x.start >= sent.start + m.start() and x.end <= sent.start + m.end() and x.label == "Body"]
+            target = tgt[0].eid if tgt else self.meeting
+            for x in self.subject_group(st, sent, subj, vs):
+                if not self.own_office(x.eid, target):
+                    self.b.edge("REPORTS_TO", x.eid, target, (sent.start, sent.end), negated)
+        # agenda: "The Panel to meet Councillor X, Cabinet Member, and Y, Director, to receive a report"
+        m = re.search(r"\bto meet\b(.*?)\bto (?:receive|consider|hear|discuss|present|provide|give)\b(?:\s+(?:a|an|the|their|her|his)\s+(?:\w+\s+)?(?:report|update|presentation|briefing|overview))", st)
+        if m and self.meeting:
+            s, e = sent.start + m.start(1), sent.start + m.end(1)
+            for x in ms:
+                if s <= x.start and x.end <= e and x.label in ("Person", "Role"):
+                    self.b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
 
     def received_from(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
@@ -197,10 +305,18 @@ class Relations:
         plans = [m for m in ms if m.label == "Plan"]
         insps = [m for m in ms if m.label == "Inspection"]
         if plans and (insps or re.search(r"(?i)ofsted|inspection", st)):
-            if re.search(r"(?i)address|in response|respond|following|informed by|arising|result(?:ed)? of|led to|findings|recommendations|submitted to ofsted|sent to ofsted", st):
-                tgts = [i.eid for i in insps] or ([self.main_insp] if self.main_insp else [])
+            if re.search(r"(?i)address|respon[sd]|following|informed by|arising|result(?:ed)? of|led to|findings|recommendations|"
+                         r"submitted to ofsted|sent to ofsted|in (?:the )?light of|after the|since the", st):
+                tgts = [i.eid for i in insps if not self.b.ents[i.eid].props.get("historic")] or [i.eid for i in insps] or \
+                    ([self.main_insp] if self.main_insp else [])
                 for p in plans:
-                    for t in tgts[:1]:
+                    pt = tgts[:1]
+                    if re.search(r"(?i)statement of action|\bWSoA\b|\bSEND\b", self.b.ents[p.eid].name + " " + " ".join(self.b.ents[p.eid].aliases)):
+                        # a Written Statement of Action answers the SEND area inspection
+                        send = [t for t in tgts if self.b.ents[t].props.get("kind") == "send_area"] or \
+                            [e.id for e in self.b.ents.values() if e.label == "Inspection" and e.props.get("kind") == "send_area"]
+                        pt = send[:1] or pt
+                    for t in pt:
                         self.b.edge("ADDRESSES", p.eid, t, (sent.start, sent.end))
         for p in plans:
             pname = self.b.ents[p.eid].name.lower()
@@ -213,6 +329,30 @@ class Relations:
             if re.search(r"(?:Council|Authority|council|authority)(?:’s|'s|s’)\s+(?:\w+\s+)?$", pre) or \
                     (auths and re.search(r"(?i)\b(?:submit|deliver|develop|publish|produc|prepar|implement|own)\w*\s+(?:its|the|their|an?)\s+", self.b.text[max(sent.start, p.start - 30):p.start])):
                 self.b.edge("RESPONSIBLE_FOR", self.auth, p.eid, (sent.start, sent.end))
+
+    def plans_answer_inspection(self) -> None:
+        """An improvement / action plan that the minutes tie to the inspection they discuss (in its sentence or the
+        next or previous one: "Ofsted ... The improvement plan ...") ADDRESSES it; a Written Statement of Action
+        answers the SEND area inspection."""
+        linked = {s for (t, s, g, n) in self.b.edges if t == "ADDRESSES"}
+        send = [e.id for e in self.b.ents.values() if e.label == "Inspection" and e.props.get("kind") == "send_area"]
+        insp_words = re.compile(r"(?i)ofsted|inspect|\bCQC\b|\bJTAI\b|\bILACS\b|recommendations|areas? for (?:improvement|development)")
+        for i, sent in enumerate(self.sents):
+            for p in self.ms(sent):
+                if p.label != "Plan" or p.eid in linked:
+                    continue
+                ent = self.b.ents[p.eid]
+                names = ent.name + " " + " ".join(ent.aliases)
+                if not re.search(r"(?i)improvement|action|recovery|point plan|statement|\bWSoA\b", names):
+                    continue
+                wsoa = re.search(r"(?i)statement of action|\bWSoA\b|\bSEND\b", names)
+                tgt = (send[:1] if wsoa else []) or ([self.main_insp] if self.main_insp else [])
+                if not tgt:
+                    continue
+                near = " ".join(x.text for x in self.sents[max(0, i - 1):i + 2])
+                if insp_words.search(near) and not re.search(r"(?i)\b(?:if|whether|would need to|should)\b[^.]{0,40}$", self.b.text[sent.start:p.start]):
+                    self.b.edge("ADDRESSES", p.eid, tgt[0], (sent.start, sent.end))
+                    linked.add(p.eid)
 
     def criticised(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text

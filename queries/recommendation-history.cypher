@@ -2,7 +2,7 @@
 // order: 15
 // kind: analysis
 // title: The history of an inspection's recommendations
-// question: For each inspection of an authority (or the inspection whose name or id contains `inspection`), what did it recommend or find, who is responsible, which plans address it, and in how many inspections of the authority do its themes appear?
+// question: For each inspection of an authority (or the inspection whose name or id contains `inspection`), what did it recommend or find, who is responsible, which plans address it, and in how many other inspections of the same authority do its themes appear?
 // param: inspection = null
 // param: authority = null
 // columns: authority, inspection, when, judgement, label, recommendation, themes, responsible, plans, recurs_in, quote, document, item
@@ -19,7 +19,8 @@ WITH i, rec, responsible, plan
 ORDER BY plan.name
 WITH i, rec, responsible, collect(DISTINCT plan.name) AS plans
 OPTIONAL MATCH (i)-[:INSPECTED {negated: false}]->(a:Authority)<-[:INSPECTED {negated: false}]-(other:Inspection)-[:MADE {negated: false}]->(f)
-WHERE (f:Recommendation OR f:Finding)
+WHERE other.id <> i.id
+  AND (f:Recommendation OR f:Finding)
   AND any(t IN coalesce(f.themes, []) WHERE any(u IN coalesce(rec.themes, []) WHERE toLower(trim(t)) = toLower(trim(u))))
 WITH i, rec, responsible, plans, count(DISTINCT other) AS recurs_in
 OPTIONAL MATCH (doc:Document) WHERE doc.id = rec.evidence_doc[0]

@@ -126,3 +126,40 @@ class GraphBuilder:
         doc = self.document()
         store.write_document(doc)
         return doc
+
+
+def mixed_graph(authority: str = "Mixshire Council") -> GraphBuilder:
+    """One graph in which every gap query finds something, including a reporting cycle."""
+    g = GraphBuilder(authority, date="2024-01-10")
+    auth = g.authority_node()
+    ce = g.role("Chief Executive")
+    sib = g.body("Service Improvement Board", kind="improvement_board")
+    plan = g.plan("Improvement Plan")
+    g.edge("CHAIRS", ce, sib)
+    g.edge("SCRUTINISES", sib, plan)
+    g.edge("RESPONSIBLE_FOR", ce, plan)
+    for name in ("Front Door", "Edge of Care", "Fostering"):
+        g.edge("RESPONSIBLE_FOR", ce, g.body(name, kind="service"))
+    a, b = g.body("Practice Group A", kind="other"), g.body("Practice Group B", kind="other")
+    g.edge("REPORTS_TO", a, b)
+    g.edge("REPORTS_TO", b, a)
+    g.edge("REPORTS_TO", g.body("Edge Team", kind="team"), a)
+    g.edge("RESPONSIBLE_FOR", g.organisation("Mixshire NHS Trust", kind="health"), plan)
+    g.edge("SCRUTINISES", g.body("Corporate Parenting Board"), auth, negated=True)
+    sub = g.body("Children's Sub-Committee", kind="other", not_met_since="2016",
+                 not_met_quote="the sub-committee had not met since 2016")
+    g.node("Body", "Children's Sub-Committee", quote="the sub-committee had not met since 2016")
+    g.meeting(sib, "2019-02-01")
+    g.edge("PART_OF", sub, g.body("Health and Wellbeing Board"))
+    prev = None
+    for year, judgement in [(2012, "good"), (2016, "inadequate"), (2020, "inadequate")]:
+        i = g.inspection(f"Ofsted inspection {year}", year, judgement=judgement)
+        g.edge("INSPECTED", i, auth)
+        g.edge("MADE", i, g.finding(f"Supervision was weak in {year}", themes=["supervision"]))
+        g.edge("MADE", i, g.recommendation(f"Improve supervision ({year})", themes=["supervision", "audit"]))
+        prev = i
+    panel = g.body("Scrutiny Panel", kind="scrutiny")
+    g.edge("CRITICISED", prev, panel)
+    g.edge("MEMBER_OF", ce, panel)
+    g.edge("SCRUTINISES", panel, ce)
+    return g

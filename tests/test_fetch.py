@@ -397,6 +397,12 @@ def test_fetch_load_on_the_command_line_then_load_of_the_saved_files_changes_not
     assert json.loads(res.stdout)["unchanged"] == 3
     refs, _ = discover([str(out)])
     assert len(refs) == 3  # the state file is not taken for minutes
+    # a saved file alone says whose minutes it holds (header COMMITTEE:/DATE: and the title line)
+    from govgraph.loaders.pipeline import extract_input
+
+    doc = extract_input(next(r for r in refs if "m7001_item-2" in r))
+    assert (doc.document.body, doc.document.date, doc.document.authority) == \
+        ("Corporate Parenting Board", "2025-01-15", AUTHORITY)
 
 
 # --------------------------------------------------------------------------- govgraph load URL

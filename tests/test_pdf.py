@@ -165,7 +165,7 @@ def test_a_scanned_pdf_gives_one_clear_line(tmp_path):
     assert str(info.value) == f"{scan}: PDF has no text layer (scanned?); OCR it first"
     res = runner.invoke(app, ["--db", str(tmp_path / "g.db"), "load", str(scan)])
     assert res.exit_code == 1
-    assert "has no text layer (scanned?); OCR it first" in res.stderr
+    assert "has no text layer (scanned?); OCR it first" in " ".join(res.stderr.split())
 
 
 def test_a_pdf_of_blank_pages_and_a_broken_pdf_are_refused(tmp_path):

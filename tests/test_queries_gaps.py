@@ -421,3 +421,13 @@ def test_single_points_of_failure_none(store):
 def test_gap_queries_run_on_an_empty_graph(store, name):
     GraphBuilder(A).write(store)  # only a Document: FalkorDB needs the graph to exist
     assert gap(store, name) == []
+
+
+def test_mixed_graph_has_every_gap(store):
+    from graphs import mixed_graph
+
+    mixed_graph().write(store)
+    for q in list_queries():
+        if q.kind == "gap":
+            params = {"since": "2023-01-01"} if "since" in q.params else {}
+            assert gap(store, q.name, **params), q.name

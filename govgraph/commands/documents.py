@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..app import app, console, err, fail, store_for
+from ..app import app, console, err, fail, print_error, store_for
 from ..graph.model import to_contract_json
 from ..loaders.pipeline import FileOutcome, discover, extract_input, load_inputs
 from ..loaders.source import LoadError
@@ -29,7 +29,7 @@ def extract(
     """Print each document's graph as the JSON of the data contract (no database needed)."""
     refs, problems = discover(inputs)
     for p in problems:
-        err.print(f"[red]error:[/red] {p.error}", highlight=False)
+        print_error(str(p.error))
     if out:
         out.mkdir(parents=True, exist_ok=True)
     failed = len(problems)
@@ -37,7 +37,7 @@ def extract(
         try:
             doc = extract_input(ref, authority=authority, body=body, date=date)
         except LoadError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            print_error(str(exc))
             failed += 1
             continue
         text = json.dumps(to_contract_json(doc), indent=2, ensure_ascii=False)
@@ -66,7 +66,7 @@ def load(
     refs, problems = discover(inputs)
     if not refs and problems:
         for p in problems:
-            err.print(f"[red]error:[/red] {p.error}", highlight=False)
+            print_error(str(p.error))
         raise fail("nothing to load")
     with store_for(ctx) as store:
         progress = Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(),
@@ -78,14 +78,14 @@ def load(
 
             def done(outcome: FileOutcome) -> None:
                 if outcome.error:
-                    progress.console.print(f"[red]error:[/red] {outcome.error}", highlight=False)
+                    print_error(outcome.error, progress.console)
                 progress.update(task, advance=1, description=Path(outcome.source).name)
 
             report = load_inputs(store, refs, authority=authority, body=body, date=date,
                                  force=force, on_done=done)
     report.outcomes[:0] = problems
     for p in problems:
-        err.print(f"[red]error:[/red] {p.error}", highlight=False)
+        print_error(str(p.error))
     summary = report.as_dict()
     if fmt == "json":
         typer.echo(json.dumps(summary, indent=2))

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
-from ..app import app, console, err, fail, store_for
+from rich.markup import escape
+
+from ..app import app, console, err, fail, print_error, store_for
 from ..loaders.moderngov import (
     FetchError,
     FetchState,
@@ -107,7 +109,7 @@ def fetch(
     report_load = LoadReport()
 
     def on_note(msg: str) -> None:
-        err.print(f"[yellow]note:[/yellow] {msg}", highlight=False, soft_wrap=True)
+        err.print(f"[yellow]note:[/yellow] {escape(msg)}", highlight=False, soft_wrap=True)
 
     with (store_for(ctx) if load else nullcontext()) as store, Http(base, politeness) as http:
         def on_document(doc: ItemDocument) -> None:
@@ -117,7 +119,7 @@ def fetch(
                 outcome = load_source(store, doc.src)
                 report_load.outcomes.append(outcome)
                 if outcome.error:
-                    err.print(f"[red]error:[/red] {outcome.error}", highlight=False, soft_wrap=True)
+                    print_error(outcome.error)
 
         report = fetch_committee(ModernGovSite(base, http), committee, since=since_iso, until=until_iso,
                                  authority=authority, state=fetch_state, on_document=on_document,

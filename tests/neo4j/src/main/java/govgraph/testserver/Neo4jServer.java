@@ -24,7 +24,18 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  * once the server accepts the password, and shuts down cleanly on SIGTERM.
  */
 public final class Neo4jServer {
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // Neo4j's non-daemon threads would keep a half-started JVM alive: exit.
+            e.printStackTrace();
+            System.err.println("start-up failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path home = Path.of(".neo4j/data");
         String host = "127.0.0.1";
         int port = 17687;
@@ -62,17 +73,41 @@ public final class Neo4jServer {
             dbms.shutdown();
             stopped.countDown();
         }, "neo4j-shutdown"));
-        if (auth) {
-            // Community supports ALTER USER; the embedded API runs it with full rights.
-            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        try {
+            if (auth) {
+                setPassword(dbms, password);
+            }
+            // Warm up the Cypher runtime so the first client does not pay for it.
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.err.println("start-up failed: " + e.getMessage());
+            System.exit(1); // runs the shutdown hook
         }
-        // Touch the default database so the first client does not wait for it.
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
         System.out.printf("READY bolt://%s:%d (auth %s, home %s, %.1f s)%n",
                 host, port, auth ? "on" : "off", home, (System.nanoTime() - t0) / 1e9);
         System.out.flush();
         stopped.await();
+    }
+
+    /** Community supports ALTER USER; the embedded API runs it with full rights. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+        } catch (RuntimeException e) {
+            // A data directory kept from an earlier start already has this password.
+            if (!String.valueOf(rootCause(e).getMessage()).contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        while (e.getCause() != null && e.getCause() != e) {
+            e = e.getCause();
+        }
+        return e;
     }
 
     private static boolean isLoopback(String host) {
