@@ -136,7 +136,7 @@ class GapCategory:
     edges: set[str] = field(default_factory=set)
     """Edge keys (``GEdge.key``)."""
     source: str = "built-in"
-    """"built-in" or "query:<name>" when a named gap query supplied the ids."""
+    """"built-in", or "queries" when the named gap queries supplied the nodes."""
 
 
 @dataclass
@@ -302,8 +302,6 @@ def select(
 
 
 # --- gaps in oversight -------------------------------------------------------
-# Executive and decision-making bodies that should answer to someone.
-OVERSIGHT_KINDS = {"executive", "board", "improvement_board", "partnership"}
 RECURRING_WORDS = re.compile(r"\brecurr|\bpersist|\brepeated(ly)?\b|\bremains? (an? )?(issue|concern|weakness)", re.I)
 
 BUILTIN_GAPS: dict[str, tuple[str, str]] = {
@@ -312,7 +310,7 @@ BUILTIN_GAPS: dict[str, tuple[str, str]] = {
         "a recommendation nobody is RESPONSIBLE_FOR and no Plan ADDRESSES"),
     "unscrutinised-bodies": (
         "Unscrutinised bodies",
-        "an executive body, board or partnership that nobody SCRUTINISES and that REPORTS_TO nobody"),
+        "a body (not full council) that nobody SCRUTINISES and that REPORTS_TO nobody"),
     "dormant-bodies": (
         "Dormant bodies",
         "a body the minutes say had not met (not_met_since)"),
@@ -324,21 +322,24 @@ BUILTIN_GAPS: dict[str, tuple[str, str]] = {
         "a finding or recommendation whose theme recurs across inspections, or that the text calls recurring"),
 }
 
-# Named gap queries (queries/*.cypher, kind "gap") whose rows identify nodes
-# replace the built-in rule of the same category; the mapping below says which
-# query feeds which category (a query not listed becomes its own category).
-GAP_QUERY_CATEGORY: dict[str, str] = {
-    "unowned-recommendations": "unowned-recommendations",
-    "unscrutinised-bodies": "unscrutinised-bodies",
-    "dormant-bodies": "dormant-bodies",
-    "barred-scrutiny": "barred-or-criticised-scrutiny",
-    "criticised-scrutiny": "barred-or-criticised-scrutiny",
-    "barred-or-criticised-scrutiny": "barred-or-criticised-scrutiny",
-    "recurring-findings": "recurring-findings",
-    "recurring-themes": "recurring-findings",
+# The named gap queries (queries/*.cypher, kind "gap", the ones `govgraph gaps`
+# reports) feed the highlight of a category when listed here: each row names a
+# node in ``name column`` (with its label given, or read from ``label column``
+# when that ends in "_label") and its authority in ``authority``. A query
+# whose rows carry node ids in a GAP_ID_COLUMNS column needs no entry. When a
+# query fails, or none of its rows can be found in the graph, the built-in
+# rule of its category is used instead, so the picture never loses its gaps
+# because a query changed.
+GAP_QUERY_MAP: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
+    "unowned-recommendations": ("unowned-recommendations", [("recommendation", "Recommendation")]),
+    "unaccountable-bodies": ("unscrutinised-bodies", [("body", "Body")]),
+    "dormant-bodies": ("dormant-bodies", [("body", "Body")]),
+    "scrutiny-barred": ("barred-or-criticised-scrutiny", [("scrutineer", "scrutineer_label")]),
+    "criticised-oversight": ("barred-or-criticised-scrutiny", [("criticised", "criticised_label")]),
+    "recurring-findings": ("recurring-findings", [("finding", None)]),
 }
-# Columns of a gap query's rows that hold node ids (a value may be a list of ids).
 GAP_ID_COLUMNS = ("node_id", "node_ids", "id", "ids")
+"""Columns of a gap query's rows that hold node ids (a value may be a list of ids)."""
 
 
 def _builtin_gaps(graph: GraphData) -> dict[str, GapCategory]:
@@ -357,7 +358,7 @@ def _builtin_gaps(graph: GraphData) -> dict[str, GapCategory]:
             if not owned:
                 cats["unowned-recommendations"].nodes.add(n.id)
         if n.label == "Body":
-            if str(n.properties.get("kind") or "") in OVERSIGHT_KINDS:
+            if str(n.properties.get("kind") or "") != "council":
                 scrutinised = any(e.type == "SCRUTINISES" and not e.negated for e in incoming[n.id])
                 reports = any(e.type == "REPORTS_TO" and not e.negated for e in outgoing[n.id])
                 if not scrutinised and not reports:
@@ -402,52 +403,83 @@ def _ids_in(value: Any) -> list[str]:
     return []
 
 
-def _query_gaps(store: GraphStore, graph: GraphData, authority: str | None) -> dict[str, GapCategory]:
-    """Categories from the named gap queries that return node ids (others are ignored)."""
+def _by_name(graph: GraphData) -> dict[str, list[GNode]]:
+    index: dict[str, list[GNode]] = defaultdict(list)
+    for n in graph.nodes.values():
+        index[_norm(n.name)].append(n)
+    return index
+
+
+def _row_nodes(row: dict[str, Any], name_col: str, label_col: str | None,
+               index: dict[str, list[GNode]]) -> set[str]:
+    name = row.get(name_col)
+    if not isinstance(name, str) or not name:
+        return set()
+    label = row.get(label_col) if label_col and label_col.endswith("_label") else label_col
+    authority = row.get("authority")
+    hits = set()
+    for n in index.get(_norm(name), []):
+        if label and n.label != label:
+            continue
+        if authority and n.authority and _norm(n.authority) != _norm(str(authority)):
+            continue
+        hits.add(n.id)
+    return hits
+
+
+def _query_gaps(store: GraphStore, graph: GraphData, authority: str | None) -> dict[str, set[str]]:
+    """Category -> node ids, from the named gap queries that can be mapped to nodes."""
     try:
-        from ..queries.library import list_queries
-    except ImportError:  # pragma: no cover - queries package always ships
+        from ..queries import library
+    except ImportError:  # pragma: no cover - the queries package always ships
         return {}
-    found: dict[str, GapCategory] = {}
-    for q in list_queries():
+    index = _by_name(graph)
+    found: dict[str, set[str]] = {}
+    failed: set[str] = set()
+    for q in library.list_queries():
         if q.kind != "gap":
             continue
-        params = dict(q.params)
-        if "authority" in params and authority:
-            params["authority"] = authority
+        category, columns = GAP_QUERY_MAP.get(q.name, (q.name, []))
         try:
-            result = store.query(q.cypher, params)
+            params = {"authority": authority} if authority and "authority" in q.params else {}
+            result = library.run_query(store, q.name, params)
         except Exception:  # a broken or dialect-specific query must not break the picture
+            failed.add(category)
             continue
-        cols = [c for c in result.columns if c in GAP_ID_COLUMNS or c.endswith("_id") or c.endswith("_ids")]
-        if not cols:
+        rows = result.records()
+        id_cols = [c for c in result.columns if c in GAP_ID_COLUMNS]
+        if id_cols:
+            ids = {i for row in rows for c in id_cols for i in _ids_in(row.get(c)) if i in graph.nodes}
+        elif columns:
+            ids = {i for row in rows for col, lab in columns for i in _row_nodes(row, col, lab, index)}
+        else:
             continue
-        ids = {i for row in result.records() for c in cols for i in _ids_in(row.get(c)) if i in graph.nodes}
-        name = GAP_QUERY_CATEGORY.get(q.name, q.name)
-        title, desc = BUILTIN_GAPS.get(name, (q.title or q.name, q.question or q.title or q.name))
-        cat = found.setdefault(name, GapCategory(name, title, desc, source=f"query:{q.name}"))
-        if cat.source != f"query:{q.name}":
-            cat.source += f",{q.name}"
-        cat.nodes |= ids
-    return found
+        if rows and not ids:  # rows we cannot place: the mapping is stale
+            failed.add(category)
+            continue
+        found.setdefault(category, set()).update(ids)
+    return {cat: ids for cat, ids in found.items() if cat not in failed}
 
 
 def find_gaps(graph: GraphData, store: GraphStore | None = None, *, authority: str | None = None,
               use_queries: bool = True) -> dict[str, GapCategory]:
     """Gap categories over ``graph`` (compute on the whole graph, then narrow with ``restrict_gaps``).
 
-    A named gap query that returns node ids replaces the built-in rule of its
-    category (``GAP_QUERY_CATEGORY``), so the picture agrees with ``govgraph
-    gaps``; built-in edge highlights (barred scrutiny, criticism) are kept.
+    With a ``store``, the named gap queries that ``govgraph gaps`` runs decide
+    which nodes are highlighted (``GAP_QUERY_MAP``), so the picture and the
+    report agree; the built-in rules decide otherwise, and always supply the
+    highlighted relationships (barred scrutiny, criticism, recurring MADE).
     """
     cats = _builtin_gaps(graph)
     if store is not None and use_queries:
-        for name, cat in _query_gaps(store, graph, authority).items():
-            if name in cats:
-                cat.edges |= cats[name].edges
-                if name == "barred-or-criticised-scrutiny":
-                    cat.nodes |= cats[name].nodes  # the edge ends stay marked
-            cats[name] = cat
+        for name, ids in _query_gaps(store, graph, authority).items():
+            if name not in cats:
+                continue  # only the categories the legend explains
+            cat = cats[name]
+            if name == "barred-or-criticised-scrutiny":
+                ids = ids | {e.source if e.negated else e.target for e in graph.edges if e.key in cat.edges}
+            cat.nodes = set(ids)
+            cat.source = "queries"
     return cats
 
 

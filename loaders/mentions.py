@@ -91,6 +91,11 @@ COUNCIL_ANCHOR = re.compile(r"[Cc]ouncil|[Aa]uthority")
 LEAD_PERSON_RE = re.compile(rf"({BARE_NAME})(?:,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*)(?=[A-Z])")
 TRAIL_PERSON_RE = re.compile(rf"(,?[ \t]+and)?[ \t]+(?:(?:Sir|Dame)[ \t]+)?({BARE_NAME})$")
 NOT_NAME = {"Tel", "Tel:", "Telephone", "Email", "E-mail", "Mobile", "Ext", "Contact", "Sir", "Dame"}
+# "Contact: Jane Roe", "ACTION: Jane Roe", "Contact: Jane Roe/Tom Brown", "Lead Officer: Jane Roe"
+CONTACT_RE = re.compile(rf"(?:Contact(?: [Oo]fficer)?|Presented [Bb]y|Officer|Author|Report [Aa]uthor|ACTION|Action(?: [Bb]y)?|"
+                        rf"Lead(?: [Oo]fficer)?|Responsible [Oo]fficer|Owner):[ \t]+({BARE_NAME}(?:[ \t]*/[ \t]*{BARE_NAME})*)")
+# "Claire Burgess, LGA Children's Improvement Adviser" (an organisation's abbreviation may stand between)
+BESIDE_ROLE_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?(?:[A-Z]{{2,6}}(?:’s|'s)?[ \t]+)?|[ \t]*\()$")
 HON_ANCHOR = re.compile(r"Co(?:unty[ \t]+Co)?uncillors?|Cllrs?|Mrs?|Ms|Miss|Dr|Prof")
 PLAN_ANCHOR = re.compile(r"[Pp]lan(?![\w-])")
 WSOA_ANCHOR = re.compile(r"[Ww]ritten [Ss]tatement of")
@@ -260,7 +265,7 @@ class Finder:
         while words and words[0] in LEX.honorifics + ["County"]:
             words = words[1:]
         for w in words:
-            if w in LEX.vocab and not (len(w) == 1 and w.isupper()):
+            if (w in LEX.vocab or w in NOT_NAME) and not (len(w) == 1 and w.isupper()):
                 break
             out.append(w)
         while out and len(out[-1]) == 1:
@@ -297,10 +302,13 @@ class Finder:
                 if b.free(s, e):
                     self.add_person(name, s, e)
         # Contact: / Presented By: / apologies from ...
-        for m in re.finditer(rf"(?:Contact|Presented [Bb]y|Officer|Author|Report [Aa]uthor):[ \t]+({BARE_NAME})", text):
-            name = self.person_from(m.group(1))
-            if name and " " in name and b.free(*m.span(1)):
-                self.add_person(name, m.start(1), m.start(1) + len(name))
+        for m in CONTACT_RE.finditer(text):
+            seg, base = m.group(1), m.start(1)
+            for pm in re.finditer(BARE_NAME, seg):
+                name = self.person_from(pm.group())
+                ps = base + pm.start()
+                if name and " " in name and b.free(ps, ps + len(name)):
+                    self.add_person(name, ps, ps + len(name))
         for m in re.finditer(r"[Aa]pologies[^.\n]{0,60}?(?:from|:)[ \t]+([^.\n]+)", text):
             seg, base = m.group(1), m.start(1)
             for pm in re.finditer(BARE_NAME, seg):
@@ -328,7 +336,7 @@ class Finder:
             if m.label != "Role":
                 continue
             before = text[max(self.start, m.start - 60):m.start]
-            mm = re.search(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?|[ \t]*\()$", before)
+            mm = BESIDE_ROLE_RE.search(before)
             if mm:
                 raw = mm.group(1)
                 if any(w in LEX.vocab for w in raw.split()):
@@ -574,7 +582,9 @@ class Finder:
         b = self.b
         m = LEAD_PERSON_RE.match(raw)
         if m and self.is_name(m.group(1)):
-            rest = clean_name(raw[m.end():])
+            rs = s + m.end()
+            re_ = next((i for i in range(rs, e) if b.claimed[i]), e)  # up to a claimed organisation ("... Ofsted)")
+            rest = clean_name(self.text[rs:re_]).rstrip(")").strip()
             cls = self.classify(rest) if rest else None
             if cls and cls[0] == "Role":
                 ps, pe = s + m.start(1), s + m.end(1)

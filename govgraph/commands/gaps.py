@@ -44,6 +44,8 @@ def gaps(
         params["threshold"] = threshold
     with store_for(ctx) as store:
         report = build_report(store, authority=authority, params=params)
+    if report.documents == 0:
+        err.print("note: the store holds no documents yet (govgraph load MINUTES... first)", highlight=False)
 
     if fmt is ReportFormat.table:
         if out:
