@@ -498,7 +498,8 @@ class Finder:
         owner = None
         if pm:
             head = raw[:pm.start()]
-            ments = [x for x in b.in_span(s, s + pm.start()) if x.label in ("Authority", "Organisation")]
+            ments = [x for x in b.in_span(s, s + pm.start()) if x.label in ("Authority", "Organisation")
+                     and x.end == s + pm.start()]  # the owner is the whole word(s) before 's, not "LGA Children's"
             if ments or head in ("Council", "Authority") or LEX.organisation(head):
                 owner = ments[0].eid if ments else (self.auth.id if head in ("Council", "Authority") else None)
                 s = s + pm.end()
