@@ -156,6 +156,12 @@ def as_json(sub: GraphData, cats: dict[str, GapCategory]) -> dict[str, Any]:
     }
 
 
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
+
+
 def write_csv(sub: GraphData, cats: dict[str, GapCategory], folder: Path) -> list[Path]:
     ncols, nrows, ecols, erows = tables(sub, cats)
     folder.mkdir(parents=True, exist_ok=True)
@@ -165,7 +171,7 @@ def write_csv(sub: GraphData, cats: dict[str, GapCategory], folder: Path) -> lis
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=cols, extrasaction="ignore")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
         out.append(path)
     return out
 

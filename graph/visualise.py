@@ -229,6 +229,23 @@ def match_nodes(graph: GraphData, query: str) -> list[GNode]:
     return [n for n in graph.nodes.values() if q and q in _norm(n.name)]
 
 
+def authority_names(graph: GraphData, authority: str) -> set[str]:
+    """The (normalised) authority names ``authority`` means: the exact name or an alias, else every name containing it."""
+    want = _norm(authority)
+    known: dict[str, set[str]] = defaultdict(set)  # name -> aliases
+    for n in graph.nodes.values():
+        if n.label == "Authority":
+            known[_norm(n.name)].update(_norm(str(a)) for a in n.properties.get("aliases") or [])
+        elif n.authority:
+            known.setdefault(_norm(n.authority), set())
+    exact = {name for name, aliases in known.items() if want == name or want in aliases}
+    names = exact or {name for name in known if want and want in name}
+    if not names:
+        shown = sorted(n.name for n in graph.nodes.values() if n.label == "Authority")
+        raise VizError(f"no authority named {authority!r}; known: {', '.join(shown) or '(none)'}")
+    return names
+
+
 def select(
     graph: GraphData,
     *,
@@ -239,7 +256,8 @@ def select(
 ) -> GraphData:
     """The part of ``graph`` to draw or export.
 
-    * ``authority``: nodes scoped to that authority (``authority`` property,
+    * ``authority``: nodes scoped to that authority (``authority`` property;
+      the exact name or alias, else every authority whose name contains it,
       case-insensitive) and the Authority node itself, plus unscoped nodes
       (Organisations such as Ofsted) linked to them;
     * ``rel_types``: only relationships of these types, and only the nodes
@@ -250,17 +268,7 @@ def select(
     nodes = dict(graph.nodes)
     edges = list(graph.edges)
     if authority:
-        want = _norm(authority)
-        authorities = {_norm(n.name) for n in graph.nodes.values() if n.label == "Authority"}
-        aliases = {_norm(n.name) for n in graph.nodes.values() if n.label == "Authority"
-                   and any(_norm(str(a)) == want for a in (n.properties.get("aliases") or []))}
-        if want not in authorities and not aliases:
-            known = sorted(n.name for n in graph.nodes.values() if n.label == "Authority")
-            scoped = {_norm(str(n.properties.get("authority"))) for n in graph.nodes.values()
-                      if n.properties.get("authority")}
-            if want not in scoped:
-                raise VizError(f"no authority named {authority!r}; known: {', '.join(known) or '(none)'}")
-        names = {want} | aliases
+        names = authority_names(graph, authority)
         scoped_ids = {i for i, n in nodes.items() if n.authority and _norm(n.authority) in names}
         unscoped = {i for i, n in nodes.items() if not n.authority}
         linked = {e.target for e in edges if e.source in scoped_ids and e.target in unscoped}

@@ -155,12 +155,23 @@ class InspectionFinder:
     def years_near(self, st: str, s: int, e: int) -> list[tuple[int, int | None]]:
         out = []
         after = st[e:e + 45]
+        far = st[e:e + 80].split(";")[0]
         before = st[max(0, s - 30):s]
         m = re.match(rf"s?\s+(?:of\s+)?((?:20\d\d)(?:\s*,\s*20\d\d)*(?:,?\s+and\s+20\d\d))", after)
         if m:
             return [(int(y), None) for y in re.findall(r"20\d\d", m.group(1))]
-        m = re.search(rf"(?:in|on|of|during|between|conducted in|took place in|carried out in)\s+(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:and\s+\d{{1,2}}\s+)?)?(?:({MONTH_RE})\s+(?:and\s+(?:{MONTH_RE})\s+)?)?(20[0-3]\d)(?!\s*/)", after)
+        # "Ofsted Focus Review (October 2020)"
+        m = re.match(rf"s?\s*\((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\)", far)
+        if m:
+            return [(int(m.group(2)), MONTHS.index(m.group(1)) + 1 if m.group(1) else None)]
+        m = re.search(rf"(?:in|on|of|during|between|conducted in|took place in|carried out in)\s+(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?(?:({MONTH_RE})\s+(?:and\s+(?:{MONTH_RE})\s+)?)?(20[0-3]\d)(?!\s*/)", after)
         if m and not re.search(r"(?i)since\s*$", after[:m.start() + 6]):
+            mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
+            return [(int(m.group(2)), mo)]
+        # "an inspection into the Adoption Agency in December 2022": a longer reach, only for "in"/"during"
+        # and not past another event ("published on", "approved by Ofsted on")
+        m = re.search(rf"\b(?:in|during)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)(?!\s*/)", far)
+        if m and not re.search(r"(?i)\b(?:since|publish\w*|approv\w*|submit\w*|due|will|would|until)\b|[.,:]", far[:m.start()]):
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]
         m = re.search(rf"(?:({MONTH_RE})\s+)?(20[0-3]\d)\s+(?:[A-Z]\w*\s+){{0,3}}$", before)
@@ -168,7 +179,7 @@ class InspectionFinder:
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]
         # a sentence that dates the event: "In July 2023, the Council was subject to a Standard Inspection"
-        m = re.match(rf"\s*(?:In|During|On)\s+(?:\d{{1,2}}\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\b", st)
+        m = re.match(rf"\s*(?:[Ii]n|[Dd]uring|[Oo]n)\s+(?:\d{{1,2}}\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\b", st)
         if m and s < 120:
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]

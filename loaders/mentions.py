@@ -93,7 +93,7 @@ TRAIL_PERSON_RE = re.compile(rf"(,?[ \t]+and)?[ \t]+(?:(?:Sir|Dame)[ \t]+)?({BAR
 NOT_NAME = {"Tel", "Tel:", "Telephone", "Email", "E-mail", "Mobile", "Ext", "Contact", "Sir", "Dame"}
 # "Contact: Jane Roe", "ACTION: Jane Roe", "Contact: Jane Roe/Tom Brown", "Lead Officer: Jane Roe"
 CONTACT_RE = re.compile(rf"(?:Contact(?: [Oo]fficer)?|Presented [Bb]y|Officer|Author|Report [Aa]uthor|ACTION|Action(?: [Bb]y)?|"
-                        rf"Lead(?: [Oo]fficer)?|Responsible [Oo]fficer|Owner):[ \t]+({BARE_NAME}(?:[ \t]*/[ \t]*{BARE_NAME})*)")
+                        rf"Lead(?: [Oo]fficer)?|Responsible [Oo]fficer|Owner):[ \t\u00a0]+({BARE_NAME}(?:[ \t]*/[ \t]*{BARE_NAME})*)")
 # "Claire Burgess, LGA Children's Improvement Adviser" (an organisation's abbreviation may stand between)
 BESIDE_ROLE_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?(?:[A-Z]{{2,6}}(?:’s|'s)?[ \t]+)?|[ \t]*\()$")
 HON_ANCHOR = re.compile(r"Co(?:unty[ \t]+Co)?uncillors?|Cllrs?|Mrs?|Ms|Miss|Dr|Prof")
@@ -504,7 +504,13 @@ class Finder:
                 owner = ments[0].eid if ments else (self.auth.id if head in ("Council", "Authority") else None)
                 s = s + pm.end()
                 raw = text[s:e]
-        if not b.free(s, e):
+        lead_org = None
+        if not b.free(s, e) and b.claimed[s]:
+            # "LGA Children's Improvement Adviser": a role title that starts with its organisation's name keeps it
+            first = [x for x in b.in_span(s, e) if x.start == s and x.label == "Organisation"]
+            if first and b.free(first[0].end, e) and (self.classify(clean_name(raw)) or ("",))[0] == "Role":
+                lead_org = first[0]
+        if not b.free(s, e) and lead_org is None:
             cut = next(i for i in range(s, e) if b.claimed[i])
             if cut - s < 4:
                 return

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,10 +19,9 @@ from govgraph.loaders.pipeline import load_inputs
 from govgraph.queries.library import list_queries, run_query
 from govgraph.queries.report import build_report
 
-sys.path.insert(0, str(Path(__file__).parent))
-from graphs import GraphBuilder, mixed_graph  # noqa: E402
+from .graphs import GraphBuilder, mixed_graph
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+from .conftest import SAMPLES
 SEEDS = sorted(str(p) for p in SAMPLES.glob("seed_*.txt"))
 
 WORCS = "Worcestershire County Council"

@@ -1,13 +1,10 @@
 """The analyst queries (kind: analysis) on a small graph, on both stores."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from govgraph.queries.library import get_query, list_queries, run_query
 
-sys.path.insert(0, str(Path(__file__).parent))
-from graphs import GraphBuilder, mixed_graph  # noqa: E402
+from .graphs import GraphBuilder, mixed_graph
 
 
 def records(store, name, **params):

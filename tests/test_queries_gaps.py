@@ -1,15 +1,12 @@
 """Each gap query on a small graph where the gap exists and on one where it does not, on both stores."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from govgraph.queries.library import get_query, list_queries, run_query  # noqa: E402
-sys.path.insert(0, str(Path(__file__).parent))
-from graphs import GraphBuilder  # noqa: E402
+from .graphs import GraphBuilder
 
 A = "Testshire County Council"
 B = "Otherborough Council"
@@ -424,7 +421,7 @@ def test_gap_queries_run_on_an_empty_graph(store, name):
 
 
 def test_mixed_graph_has_every_gap(store):
-    from graphs import mixed_graph
+    from .graphs import mixed_graph
 
     mixed_graph().write(store)
     for q in list_queries():
