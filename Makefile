@@ -54,7 +54,7 @@ venv: $(VENV)/.installed
 
 # --- tests -------------------------------------------------------------------
 # Starts the in-process Neo4j unless GOVGRAPH_TEST_NEO4J already names one
-# (e.g. `docker compose up -d --wait` + GOVGRAPH_TEST_NEO4J=bolt://neo4j:govgraph-password@localhost:7687),
+# (e.g. `docker compose up -d --wait` + GOVGRAPH_TEST_NEO4J=bolt://localhost:7687 NEO4J_PASSWORD=govgraph-password),
 # always stops what it started, and exits with pytest's exit code.
 test: $(VENV)/.installed
 	@started=0; \
@@ -65,7 +65,7 @@ test: $(VENV)/.installed
 	elif command -v java >/dev/null && command -v mvn >/dev/null; then \
 	    started=1; \
 	    $(TEST_NEO4J_ENV) $(NEO4J) start || exit 1; \
-	    export GOVGRAPH_TEST_NEO4J="$$($(TEST_NEO4J_ENV) $(NEO4J) url)"; \
+	    eval "$$($(TEST_NEO4J_ENV) $(NEO4J) env)"; \
 	else \
 	    echo "make test: WARNING: java and mvn not both found, so no Neo4j: the Neo4j tests skip here (and fail under CI=true)." >&2; \
 	fi; \
@@ -81,7 +81,7 @@ neo4j-build:
 
 neo4j-start:
 	@$(NEO4J) start
-	@echo "Use it with:  export GOVGRAPH_DB='$$($(NEO4J) url)'   (or --db '$$($(NEO4J) url)')"
+	@echo "Use it with:  eval \"\$$($(NEO4J) env)\"; govgraph --db $$($(NEO4J) url) ..."
 
 neo4j-stop:
 	@$(NEO4J) stop
@@ -89,9 +89,16 @@ neo4j-stop:
 neo4j-status:
 	@$(NEO4J) status
 
-# --- demo (owned by the lead: fill in) --------------------------------------------------
+# --- demo: the quick start's main job ---------------------------------------------------
+# Loads the sample minutes into the embedded store ./govgraph.db (again and
+# again: unchanged minutes are skipped), prints the oversight gaps and writes
+# the network picture. No server needed.
+DEMO_DB ?= govgraph.db
 demo: $(VENV)/.installed
-	$(VENV)/bin/govgraph --help
+	$(VENV)/bin/govgraph --db $(DEMO_DB) load samples/
+	$(VENV)/bin/govgraph --db $(DEMO_DB) gaps
+	$(VENV)/bin/govgraph --db $(DEMO_DB) viz -o govgraph-network.html
+	@echo "make demo: open govgraph-network.html in a browser; explore with: $(VENV)/bin/govgraph --db $(DEMO_DB) query --list"
 
 clean:
 	-$(NEO4J) stop

@@ -486,6 +486,8 @@ def find_gaps(graph: GraphData, store: GraphStore | None = None, *, authority: s
             cat = cats[name]
             if name == "barred-or-criticised-scrutiny":
                 ids = ids | {e.source if e.negated else e.target for e in graph.edges if e.key in cat.edges}
+            else:  # keep the arrows that lead to the nodes the query found
+                cat.edges = {k for k in cat.edges if k.split("|")[2] in ids}
             cat.nodes = set(ids)
             cat.source = "queries"
     return cats

@@ -20,7 +20,7 @@ from .header import iso_date, parse_header
 from .ids import meeting_id
 from .inspections import InspectionFinder
 from .lexicon import lexicon
-from .mentions import GENERIC_BODY_HEADS, Finder, clean_name
+from .mentions import GENERIC_BODY_HEADS, Finder, anchored_finditer, clean_name
 from .relations import Relations
 from .segment import find_items, sentences
 from .source import SourceText
@@ -248,6 +248,13 @@ GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]+((?:[
 ROLE_GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chair))(?![\w-])(?![ \t]+(?:of|for)\b)")
 COUNCIL_BODY_RE = re.compile(r"(?<![\w-])(?:[Ff]ull[ \t]+Council|(?<=to |at |in |by )Council(?![\w’'-])(?![ \t]+(?:on|in)[ \t]+(?:[a-z]))|(?<=to |at |by )Council(?=[ \t]+on))")
 
+# "the Director", "the Executive Director" ...; the anchors let the scans skip text that cannot match (speed)
+THE_ROLE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t]+((?:(?:Executive|Assistant|Interim|Corporate|Strategic)[ \t]+)?Director|CMR|DCS|"
+                         r"Cabinet Member|Leader|Commissioner|Chief Executive)(?![\w-])(?![ \t]+(?:of|for|with)\b)")
+THE_ROLE_ANCHOR = re.compile(r"[Tt]he[ \t]+(?:[ECADSLI]|Ch)")
+COUNCIL_WORD = re.compile(r"Council")
+CHAIR_WORD = re.compile(r"Chair")
+
 
 def resolve_head(b: Builder, head: str, meeting: Ent | None) -> Ent | None:
     h = head.lower()
@@ -276,14 +283,14 @@ def generic_refs(f: Finder, b: Builder, text: str, start: int, meeting: Ent | No
             continue
         ent.aliases.add(text[m.start():e])
         b.mention(ent, s, e, generic=True)
-    for m in COUNCIL_BODY_RE.finditer(text, start):
+    for m in anchored_finditer(COUNCIL_BODY_RE, COUNCIL_WORD, text, start, back=12, fwd=2):
         s, e = m.span()
         if b.free(s, e):
             ent = b.add("Body", "Full Council", None, props={"kind": "council"}, aliases=["Council"])
             if m.group() != "Council":
                 ent.aliases.add(m.group())
             b.mention(ent, s, e)
-    for m in ROLE_GENERIC_RE.finditer(text, start):
+    for m in anchored_finditer(ROLE_GENERIC_RE, CHAIR_WORD, text, start, back=12, fwd=12):
         s, e = m.span(1)
         if not b.free(s, e):
             continue
@@ -301,8 +308,8 @@ def generic_refs(f: Finder, b: Builder, text: str, start: int, meeting: Ent | No
         b.mention(ent, s, e, generic=True)
         b.edge("CHAIRS", ent.id, meeting.id, (s, e)) if "Vice" not in word else None
     # "the Director", "the Executive Director": the one role of that title named elsewhere
-    for m in re.finditer(r"(?<![\w-])[Tt]he[ \t]+((?:(?:Executive|Assistant|Interim|Corporate|Strategic)[ \t]+)?Director|CMR|DCS|Cabinet Member|Leader|Commissioner|Chief Executive)(?![\w-])(?![ \t]+(?:of|for|with)\b)", text[start:]):
-        s, e = start + m.start(1), start + m.end(1)
+    for m in anchored_finditer(THE_ROLE_RE, THE_ROLE_ANCHOR, text, start, back=0, fwd=40):
+        s, e = m.start(1), m.end(1)
         if not b.free(s, e):
             continue
         word = m.group(1)

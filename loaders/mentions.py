@@ -23,7 +23,9 @@ LIST = rf"{WORDS}(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS}"
 UNIT = rf"(?:{WORDS}(?:(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS})?)"
 CONN = (r"(?:[ \t]+(?:with[ \t]+[Rr]esponsibility[ \t]+for|[Rr]esponsibility[ \t]+for|of[ \t]+the|of|for[ \t]+the|for|"
         r"in|and|&|[-–—])[ \t]+|[ \t]+\([A-Z&]{2,6}\)[ \t]+)")
-PAREN = r"(?:[ \t]+\((?![A-Z&]{2,6}\))[A-Z][^()\n]{2,60}\))"
+# a bracketed qualifier that belongs to the name ("Media Manager (Strategic)"), not an abbreviation and not an
+# agenda reference ("Children and Families Committee (Item 27)")
+PAREN = r"(?:[ \t]+\((?![A-Z&]{2,6}\))(?!(?:Item|Minute|Agenda|Appendix|Page|Paper|Report)\b)[A-Z][^()\n]{2,60}\))"
 PHRASE_RE = re.compile(rf"(?<![\w’'&-]){UNIT}(?:{CONN}{UNIT})*{PAREN}?")
 ABBR_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
@@ -96,6 +98,15 @@ CONTACT_RE = re.compile(rf"(?:Contact(?: [Oo]fficer)?|Presented [Bb]y|Officer|Au
                         rf"Lead(?: [Oo]fficer)?|Responsible [Oo]fficer|Owner):[ \t\u00a0]+({BARE_NAME}(?:[ \t]*/[ \t]*{BARE_NAME})*)")
 # "Claire Burgess, LGA Children's Improvement Adviser" (an organisation's abbreviation may stand between)
 BESIDE_ROLE_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?(?:[A-Z]{{2,6}}(?:’s|'s)?[ \t]+)?|[ \t]*\()$")
+TRAIL_CONN_RE = re.compile(r"[ \t]+(?:and|&|of|for|the|of the|for the|in|with)$")
+# "Cabinet Member for Children, Young People and Public Health": a portfolio, not the organisation Public Health
+PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:Member|Director|Lead|Holder|Head|Manager|Officer|Councillor|Commissioner)[ \t]+(?:for|of)[ \t]+"
+                                 r"(?:(?:[A-Z][\w’'-]*,?[ \t]+)*(?:and|&)[ \t]+)?$")
+NUMBERED_GROUP_RE = re.compile(r"(?<![\w-])(?:Working Group|Task and Finish Group|Sub-Group|Subgroup|Workstream|Work Stream)[ \t]+\d{1,2}"
+                               r"[ \t]+[-–—:][ \t]+[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|for|&|the|in))*(?<![ \t]and)(?<![ \t]of)")
+TEAM_RE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){1,4}team)(?![\w-])")
+TEAM_ANCHOR = re.compile(r"[ \t]team(?![\w-])")
+NOT_TEAM = {"Ofsted", "Inspection", "Council", "Project", "Leadership", "Management", "Senior", "LGA", "DfE", "Peer"}
 HON_ANCHOR = re.compile(r"Co(?:unty[ \t]+Co)?uncillors?|Cllrs?|Mrs?|Ms|Miss|Dr|Prof")
 PLAN_ANCHOR = re.compile(r"[Pp]lan(?![\w-])")
 WSOA_ANCHOR = re.compile(r"[Ww]ritten [Ss]tatement of")
@@ -250,6 +261,8 @@ class Finder:
             if not b.free(s, e):
                 continue
             org = LEX.organisation(m.group())
+            if org["kind"] not in ("inspectorate", "government") and PORTFOLIO_BEFORE_RE.search(text, max(0, s - 100), s):
+                continue
             # "Ofsted Inspection" etc. still mention Ofsted; a pattern inside a longer capitalised name
             # ("NHS Devon") is left to the phrase finder unless it is an inspectorate
             ent = b.add("Organisation", org["name"], None, scope=False, props={"kind": org["kind"]},
@@ -427,6 +440,24 @@ class Finder:
                 name = clean_name(m.group(1))
                 ent = b.add("Body", name, None, props={"kind": "other"})
                 b.mention(ent, s, e)
+        # "Working Group 2 – Commissioning", "Workstream 3 - Early Help": numbered groups with their titles
+        if "roup " in text or "orkstream " in text:
+            for m in NUMBERED_GROUP_RE.finditer(text, self.start):
+                s, e = m.span()
+                if b.free(s, e):
+                    ent = b.add("Body", clean_name(m.group()), None, props={"kind": "other"})
+                    b.mention(ent, s, e)
+        # "the Youth Justice team", "the Complaints team": a capitalised unit name with a lower-case "team"
+        if " team" in text:
+            for m in anchored_finditer(TEAM_RE, TEAM_ANCHOR, text, self.start, back=150, fwd=2):
+                s, e = m.span(1)
+                words = m.group(1).split()
+                while words and words[0] in TRIM_START:
+                    s = text.index(words[1], s) if len(words) > 1 else e
+                    words = words[1:]
+                if words and b.free(s, e) and not any(w in NOT_TEAM for w in words):
+                    ent = b.add("Body", clean_name(text[s:e]), None, props={"kind": "team"})
+                    b.mention(ent, s, e)
         for m in PHRASE_RE.finditer(text, self.start):
             self.take_phrase(m.start(), m.end())
         for m in LOWER_ROLE_RE.finditer(text, self.start):
@@ -479,6 +510,14 @@ class Finder:
             else:
                 break
         raw_stripped = raw.rstrip(" \t-–—,")
+        # a phrase cut short at a line end or a claimed name: no dangling "and"/"of"/"for"/"the" or ")"
+        while True:
+            tm = TRAIL_CONN_RE.search(raw_stripped)
+            if not tm:
+                break
+            raw_stripped = raw_stripped[:tm.start()].rstrip(" \t-–—,")
+        if raw_stripped.endswith(")") and "(" not in raw_stripped:
+            raw_stripped = raw_stripped[:-1].rstrip(" \t-–—,")
         e = s + len(raw_stripped)
         raw = raw_stripped
         if not raw or len(raw) < 3:

@@ -64,6 +64,7 @@ class Relations:
         self.meeting = meeting_body
         self.auth = authority
         self.main_insp = main_inspection
+        self.plan_ctx: str | None = None  # the plan the minutes last named ("it", "the plan")
 
     def inside(self, m: Mention, label: str) -> bool:
         """`m` lies within a longer mention of `label` ("Ofsted" in "Ofsted Inspection")."""
@@ -97,6 +98,12 @@ class Relations:
             self.criticised(sent, ms)
             self.part_of(sent, ms)
             self.not_met(sent, ms)
+            self.plan_scrutiny(sent, ms)
+            self.responsible(sent, ms)
+            plans = [m for m in ms if m.label == "Plan"]
+            if plans:
+                self.plan_ctx = plans[-1].eid
+        self.possessive_units()
         self.plans_answer_inspection()
 
     # -------------------------------------------------------------- generic verb rules
@@ -109,7 +116,7 @@ class Relations:
                 if etype == "SCRUTINISES" and vm.group().lower().startswith("challenge") and not re.search(r"(?i)challenge[sd]?\s+the\b", st[vm.start():vm.end() + 5]):
                     continue
                 if etype == "SCRUTINISES" and (SCRUT_NOUN.match(st, vm.end()) and re.search(r"(?i)monitor", vm.group())
-                                               or vm.group().lower() == "question"):
+                                               or vm.group().lower() == "question" and not re.search(r"(?i)\bto\s+$", st[max(0, vm.start() - 4):vm.start()])):
                     continue  # "monitoring visit", "a question was raised": nouns, not the verb
                 cl, cr = clause_bounds(st, vm.start())
                 vs, ve = sent.start + vm.start(), sent.start + vm.end()
@@ -120,7 +127,8 @@ class Relations:
                 if etype == "SCRUTINISES" and passive:
                     by = re.search(r"\bby\b", st[vm.end():cr])
                     agents = [m for m in obj_all if m.start >= vs + (by.end() if by else 0) and m.label in slabels][:1]
-                    objs = [m for m in subj if m.label in olabels][-1:]
+                    objs = [m for m in ms if sent.start + cl <= m.start and m.end <= vs and m.label in olabels
+                            and not self.inside(m, "Inspection")][-1:]
                     if agents:
                         tgt = [o.eid for o in objs] or [self.auth]
                         for t in tgt:
@@ -159,7 +167,7 @@ class Relations:
                         if not objs:
                             continue
                     targets = [o.eid for o in objs]
-                    if not targets and default == "authority":
+                    if not targets and default == "authority" and not vm.group().lower().startswith("question"):
                         targets = [self.auth]
                 else:
                     objs = [o for o in obj_all if o.label in olabels][:1]
@@ -195,10 +203,11 @@ class Relations:
                 continue
             nxt = [x for x in ms[i + 1:i + 4] if x.start >= r.end][:1]
             prev = [x for x in ms[max(0, i - 3):i] if x.end <= r.start][-1:]
-            if nxt and nxt[0].label in orgs and nxt[0].start - r.end < 12:
+            if nxt and nxt[0].label in orgs and (nxt[0].start - r.end < 12 or
+                                                 re.fullmatch(r"[ \t]+(?:appointed|employed|seconded|commissioned) by[ \t]+(?:the[ \t]+)?", text[r.end:nxt[0].start])):
                 n = nxt[0]
                 gap, tail = text[r.end:n.start], text[n.end:n.end + 6]
-                ends = re.match(r"[ \t]*(?:[,;.)\n–]|and\b|$)", tail)
+                ends = re.match(r"[ \t]*(?:[,;.)\n–]|and\b|pdf\b|$)", tail)
                 by_person = prev and prev[0].label == "Person" and \
                     re.fullmatch(r"\s*(?:,|\(|–|-)\s*(?:the\s+|our\s+)?", text[prev[0].end:r.start])
                 if ends and (re.fullmatch(r"[ \t]+(?:at|from|(?:appointed|employed|seconded) by)[ \t]+(?:the[ \t]+)?", gap) or
@@ -207,6 +216,20 @@ class Relations:
                     continue
             if prev and prev[0].label == "Organisation" and re.fullmatch(r"[’']s[ \t]+", text[prev[0].end:r.start]):
                 self.b.edge("PART_OF", r.eid, prev[0].eid, (prev[0].start, r.end))
+        # a post named after the unit it works in: "Headteacher of the Virtual School", "Head of the Fostering Service"
+        for ent in list(self.b.ents.values()):
+            if ent.label != "Role" or not ent.spans:
+                continue
+            mm = re.match(r"(?i)(?:(?:acting|interim|deputy|assistant|senior|executive)\s+)?(?:head|headteacher|head teacher|principal|manager|"
+                          r"team manager|service manager|service lead|lead|officer)\s+(?:of|for|at)\s+(?:the\s+)?(.+)$", ent.name)
+            if not mm:
+                continue
+            unit = mm.group(1).lower()
+            for par in self.b.ents.values():
+                if par.label == "Body" and par.spans and par.name.lower() == unit and \
+                        (par.props.get("kind") in ("service", "team", "directorate") or
+                         re.search(r"(?i)\b(?:school|service|services|team|directorate|unit|hub|agency)$", par.name)):
+                    self.b.edge("PART_OF", ent.id, par.id, ent.spans[0])
         # a unit named after its parent: "Through Care Service Management Team" within "Through Care Service"
         units = re.compile(r"(?i)(?:team|sub-?group|sub group|sub-?committee|working group|task group|task and finish group|agency|unit|hub)$")
         ents = list(self.b.ents.values())
@@ -382,7 +405,7 @@ class Relations:
                     [x for x in ms if x.end <= sent.start + m.end() and x.label == "Body" and x.end > sent.start + m.start() - 3]
             if parent and child and parent[0].start - (sent.start + m.end()) < 3:
                 self.b.edge("PART_OF", child[0].eid, parent[0].eid, (sent.start, sent.end))
-        for m in re.finditer(r"(?i)\bhad (?:set up|established|created)\s+(?:a|an)\s+", st):
+        for m in re.finditer(r"(?i)\b(?:had|has|have)\s+(?:now\s+)?(?:set up|established|created|formed|in place|put in place)\s+(?:a|an)\s+(?:(?:new|dedicated|talented|strong|small|joint)\s+)?", st):
             parent = [x for x in ms if x.end <= sent.start + m.start() and x.label == "Body"][-1:]
             child = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
             if parent and child and child[0].start - (sent.start + m.end()) < 3:
@@ -407,3 +430,217 @@ class Relations:
             q = self.b.text[bodies[-1].start:sent.start + m.end()]
             ent.props["not_met_quote"] = " ".join(q.split()) if len(q) < 300 else self.b.text[sent.start + m.start():sent.start + m.end()]
             self.b.cite(ent, (bodies[-1].start, sent.start + m.end()))
+
+    # -------------------------------------------------------------- plans: who scrutinises, who is responsible
+    GENERIC_PLAN = re.compile(r"(?i)(?:the|this|that|its|their|our)\s+(?:(?:draft|final|revised|updated|new|whole|entire|full)\s+)?"
+                              r"(?:(?:improvement|action|recovery)\s+)?plan\b")
+
+    def plan_after(self, sent: Sentence, ms: list[Mention], pos: int, limit: int = 70) -> list[str]:
+        """The plan(s) that are the object of a verb ending at absolute `pos`: the first Plan mention within `limit`
+        characters with no other agent named in between (and plans listed with it), or 'the plan' / 'it' for the
+        plan the minutes last named."""
+        _, cr = clause_bounds(sent.text, pos - sent.start)
+        end = sent.start + cr
+        out: list[Mention] = []
+        for x in ms:
+            if x.start < pos or x.end > end:
+                continue
+            if x.label == "Plan":
+                if not out and x.start - pos > limit:
+                    break
+                if out and not re.fullmatch(r"[\s,]*(?:and|&)?\s*(?:the\s+)?", self.b.text[out[-1].end:x.start]):
+                    break
+                out.append(x)
+            elif x.label in ("Body", "Role", "Person", "Organisation", "Authority") and not out:
+                if not self.inside(x, "Plan"):
+                    return []
+        if out:
+            return [x.eid for x in out]
+        g = self.GENERIC_PLAN.match(self.b.text, pos + len(re.match(r"\s*", self.b.text[pos:pos + 5]).group()))
+        if g and self.plan_ctx and self.plan_ctx in self.b.ents:
+            return [self.plan_ctx]
+        return []
+
+    def agent_before(self, sent: Sentence, ms: list[Mention], pos: int, labels: tuple) -> list[Mention]:
+        """The subject of a verb at absolute `pos`: the nearest mention of `labels` in its clause (and those listed with it);
+        none when the verb sits in a reported clause ('advised that the Board would ...' keeps the Board)."""
+        cl, _ = clause_bounds(sent.text, pos - sent.start)
+        subj = [m for m in ms if sent.start + cl <= m.start and m.end <= pos and not self.inside(m, "Inspection")
+                and not self.inside(m, "Plan") and m.label != "Plan"]
+        if not subj or subj[-1].label not in labels:
+            return []
+        return [m for m in self.subject_group(sent.text, sent, subj, pos) if m.label in labels]
+
+    def plan_scrutiny(self, sent: Sentence, ms: list[Mention]) -> None:
+        """'the Cabinet considered the Action Plan', 'the Panel will scrutinise the plan', 'the WSoA was approved by Ofsted',
+        'the plan had been submitted to Ofsted', 'X would have strategic oversight of the WSoA', 'subject to monitoring by
+        the DfE and NHS England', 'the DfE would review progress' (no object: the authority)."""
+        st, b = sent.text, self.b
+        scrutineers = ("Body", "Role", "Organisation")
+        # active: X considered / reviewed / scrutinised / monitored / oversaw / had oversight of <plan>
+        for m in re.finditer(r"(?i)\b(?:(?:would |will |to |also )?consider(?:ed|s)?|review(?:ed|s)?|scrutini[sz](?:e|ed|es)|"
+                             r"monitor(?:ed|s)?|overs(?:ee|ees|aw)|challenge[sd]?|(?:strategic |overall |independent )?oversight of|"
+                             r"receive[sd]? (?:a |an |the )?(?:\w+ )?(?:report|update)s? (?:on|about) (?:the )?progress (?:of|on|against|with|in delivering))\s+(?:the\s+)?", st):
+            if re.search(r"(?i)\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", st[max(0, m.start() - 20):m.start()]):
+                continue  # passive: handled below
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            plans = self.plan_after(sent, ms, ve)
+            if not plans:
+                continue
+            who = self.agent_before(sent, ms, vs, scrutineers)
+            if not who and self.meeting and re.match(r"\s*(?:To|to)\s+(?:consider|review|scrutinise|scrutinize)\b", st):
+                who_ids = [self.meeting]  # agenda item: "To consider the final version of the improvement plan"
+            else:
+                who_ids = [w.eid for w in who]
+            cl, _ = clause_bounds(st, m.start())
+            negated = bool(NEG.search(st[max(cl, m.start() - 30):m.start()]))
+            for w in who_ids:
+                for p in plans:
+                    b.edge("SCRUTINISES", w, p, (sent.start, sent.end), negated)
+        # passive: <plan> was approved / considered / reviewed / scrutinised / monitored by X (and Y)
+        for m in re.finditer(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+)?(?:approved|accepted|considered|reviewed|scrutini[sz]ed|"
+                             r"monitored|overseen|challenged|signed off|endorsed|ratified)\b(?:[^.;]{0,40}?)\bby\s+(?:the\s+)?", st):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            agents = [x for x in ms if x.start >= ve and x.label in scrutineers][:1]
+            if not agents or agents[0].start - ve > 3:
+                continue
+            agents = self.group_after(agents[0], ms, scrutineers)
+            pre = [x for x in ms if x.end <= vs and x.label not in ("Inspection", "Recommendation")][-1:]
+            gap = b.text[pre[0].end:vs] if pre else ""
+            plans = [pre[0].eid] if pre and pre[0].label == "Plan" and (re.fullmatch(
+                r"[\s,]*(?:(?:which|that|had|has|have|would|will|could|should|must|may|might|now|previously|already|also|then|\w+ly)\s+)*", gap)
+                or re.search(r"\band\s+$", gap) and len(gap) < 150) else []
+            if not plans and not pre and re.search(r"(?i)\b(?:it|this)\s+(?:\w+\s+){0,3}$", st[max(0, m.start() - 30):m.start()]) \
+                    and self.plan_ctx in b.ents:
+                plans = [self.plan_ctx]  # "it was approved by Ofsted" after the plan was named
+            for a in agents:
+                for p in plans:
+                    b.edge("SCRUTINISES", a.eid, p, (sent.start, sent.end))
+        # subject to monitoring / scrutiny / review by X and Y
+        for m in re.finditer(r"(?i)\bsubject to (?:\w+ )?(?:monitoring|scrutiny|review|oversight|challenge)\s+(?:by|from)\s+(?:the\s+)?", st):
+            ve = sent.start + m.end()
+            agents = [x for x in ms if x.start >= ve and x.label in scrutineers][:1]
+            if not agents or agents[0].start - ve > 3:
+                continue
+            cl, _ = clause_bounds(st, m.start())
+            pre = [x for x in ms if sent.start + cl <= x.start and x.end <= sent.start + m.start() and x.label in ("Plan", "Body", "Authority")]
+            tgt = [pre[-1].eid] if pre else [self.auth]
+            for a in self.group_after(agents[0], ms, scrutineers):
+                for t in tgt:
+                    b.edge("SCRUTINISES", a.eid, t, (sent.start, sent.end))
+        # a plan submitted / sent to the inspectorate or the department is scrutinised by it
+        for m in re.finditer(r"(?i)\b(?:submitted|sent|submit|send|submission)\b([^.;:]{0,70}?)\s+to\s+(?:the\s+)?", st):
+            ve = sent.start + m.end()
+            inner = [x for x in ms if sent.start + m.start(1) <= x.start and x.end <= sent.start + m.end(1)]
+            org = [x for x in ms if x.start >= ve][:1]
+            if not org or org[0].start - ve > 2 or org[0].label != "Organisation" or \
+                    b.ents[org[0].eid].props.get("kind") not in ("inspectorate", "government"):
+                continue
+            if re.match(r"\s+(?:for|by)\b", self.b.text[org[0].end:org[0].end + 5]) and False:
+                continue
+            if any(x.label != "Plan" for x in inner):
+                continue
+            pre = inner or [x for x in ms if x.end <= sent.start + m.start() and x.label == "Plan"]
+            plans = [pre[-1].eid] if pre else []
+            if not plans and re.search(r"(?i)\b(?:it|this)\s+(?:\w+\s+){0,2}$", st[max(0, m.start() - 20):m.start()]) and self.plan_ctx:
+                plans = [self.plan_ctx]
+            if re.search(r"(?i)\b(?:if|whether|should|could|must|needs?|needed)\b", st[max(0, m.start() - 40):m.start()]) and \
+                    not re.search(r"(?i)\bbefore\b", st[max(0, m.start() - 40):m.start()]):
+                continue  # a requirement or a question, not a submission ("needed to be submitted to Ofsted")
+            for p in plans:
+                b.edge("SCRUTINISES", org[0].eid, p, (sent.start, sent.end))
+        # X would review / monitor progress (no object named: the authority)
+        for m in re.finditer(r"(?i)\b(?:review|monitor|oversee|track|scrutinise|scrutinize|challenge)(?:s|ed|d)?\s+(?:the\s+)?(?:authority[’']s\s+|council[’']s\s+)?progress\b", st):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            if re.search(r"(?i)\b(?:be|been|being|is|are|was|were)\s+$", st[max(0, m.start() - 10):m.start()]):
+                continue
+            who = self.agent_before(sent, ms, vs, scrutineers)
+            if not who:
+                continue
+            tail = self.b.text[ve:sent.start + clause_bounds(st, m.start())[1]]
+            plans = self.plan_after(sent, ms, ve, 60) if re.match(r"\s+(?:and \w+ )?(?:of|on|against|with|in)\b", tail) else []
+            objs = [x for x in ms if x.start >= ve and x.end <= ve + len(tail) and x.label in ("Body", "Authority")][:1]
+            tgts = plans or ([objs[0].eid] if objs and objs[0].start - ve < 20 else [self.auth])
+            for w in who:
+                for t in tgts:
+                    b.edge("SCRUTINISES", w.eid, t, (sent.start, sent.end))
+
+    def group_after(self, first: Mention, ms: list[Mention], labels: tuple) -> list[Mention]:
+        """`first` and the mentions listed after it ('Ofsted and the CQC', 'the DfE, NHS England and Ofsted')."""
+        out = [first]
+        for x in ms:
+            if x.start < out[-1].end or x.label not in labels:
+                continue
+            if re.fullmatch(r"\s*(?:,|and|&|/|,\s*and)\s*(?:the\s+)?", self.b.text[out[-1].end:x.start]):
+                out.append(x)
+            else:
+                break
+        return out
+
+    def responsible(self, sent: Sentence, ms: list[Mention]) -> None:
+        """'an action plan being led by the Assistant Director', 'accountable to the Board for delivery of the WSoA and the
+        Improvement Plan', 'the Council was required to produce an Action Plan', 'Children's Services had begun work on an
+        improvement plan', 'X had developed its improvement plan'."""
+        st, b = sent.text, self.b
+        owners = ("Role", "Person", "Body", "Organisation", "Authority")
+        # <plan / body>, (being) led by X
+        for m in re.finditer(r"(?i)\b(?:(?:is|are|was|were|be|been|being|now)\s+)?(?:jointly\s+)?led\s+by\s+(?:the\s+)?", st):
+            ve = sent.start + m.end()
+            who = [x for x in ms if x.start >= ve][:1]
+            if not who or who[0].start - ve > 2 or who[0].label not in ("Role", "Person", "Body", "Organisation"):
+                continue
+            pre = [x for x in ms if x.end <= sent.start + m.start()][-1:]
+            if not pre or pre[0].label not in ("Plan", "Body") or \
+                    not re.fullmatch(r"[\s,]*(?:which|that|who)?\s*", b.text[pre[0].end:sent.start + m.start()]):
+                continue
+            grp = [who[0]]
+            for x in ms:  # "the Assistant Director, Stuart Ashley" / "the Director and the Head of Service"
+                if x.start >= grp[-1].end and x.label in ("Role", "Person") and \
+                        re.fullmatch(r"\s*(?:,|and|&)\s*(?:the\s+)?", b.text[grp[-1].end:x.start]):
+                    grp.append(x)
+                elif x.start >= grp[-1].end:
+                    break
+            for x in grp:
+                b.edge("RESPONSIBLE_FOR", x.eid, pre[0].eid, (sent.start, sent.end))
+        # X ... accountable (to Y) for (the) delivery of <plans>
+        for m in re.finditer(r"(?i)\baccountable\b(?:\s+to\s+[^,;.]{0,90}?)?\s+for\s+(?:the\s+)?(?:successful\s+)?(?:delivery|delivering|implementation|implementing|progress)(?:\s+of)?\s+(?:the\s+)?", st):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            plans = self.plan_after(sent, ms, ve, 10)
+            who = self.agent_before(sent, ms, vs, owners)
+            cl, _ = clause_bounds(st, m.start())
+            negated = bool(NEG.search(st[max(cl, m.start() - 30):m.start()]))
+            for w in who:
+                for p in plans:
+                    b.edge("RESPONSIBLE_FOR", w.eid, p, (sent.start, sent.end), negated)
+        # X was required to produce / had begun work on / had developed / is developing <plan>
+        for m in re.finditer(r"(?i)\b(?:(?:is|are|was|were|be|been|being)\s+required\s+to\s+(?:produce|prepare|provide|submit|publish|develop|write|draw up|deliver|implement|co-produce)"
+                             r"|(?:had|has|have)\s+(?:now\s+)?(?:begun|started|commenced)\s+(?:work|working)\s+on"
+                             r"|(?:had|has|have)\s+(?:now\s+)?(?:developed|produced|prepared|drawn up|drafted|written|co-produced|published)"
+                             r"|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:developing|producing|preparing|drafting|writing|delivering|implementing))\b", st):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            tail = b.text[ve:ve + 40]
+            gap = re.match(r"\s+(?:the\s+)?[\w’'&/ -]{2,50}?\s+with\b", tail) if re.search(r"(?i)provide$", m.group()) else None
+            plans = self.plan_after(sent, ms, ve + (gap.end() if gap else 0), 35)  # "provide Ofsted with an Action Plan"
+            if not plans:
+                continue
+            who = self.agent_before(sent, ms, vs, ("Body", "Authority", "Organisation", "Role", "Person"))
+            for w in who:
+                for p in plans:
+                    b.edge("RESPONSIBLE_FOR", w.eid, p, (sent.start, sent.end))
+
+    def possessive_units(self) -> None:
+        """'the Council's senior leadership team', 'Exampleshire County Council's Children's Services': a unit of the authority."""
+        text = self.b.text
+        units = re.compile(r"(?i)(?:team|service|services|directorate|department|unit|hub|group)$")
+        for i, m in enumerate(self.b.mentions):
+            if m.label != "Authority":
+                continue
+            if not re.search(r"(?i)(?:council|authority)$", text[m.start:m.end]):
+                continue
+            nxt = [x for x in self.b.mentions[i + 1:i + 4] if x.start >= m.end][:1]
+            if not nxt or nxt[0].label != "Body" or not re.fullmatch(r"[’']s?\s+", text[m.end:nxt[0].start]):
+                continue
+            ent = self.b.ents.get(nxt[0].eid)
+            if ent is None or not units.search(ent.name) or ent.props.get("kind") in ("scrutiny", "executive", "council", "board", "improvement_board"):
+                continue
+            self.b.edge("PART_OF", nxt[0].eid, m.eid, (m.start, nxt[0].end))

@@ -83,3 +83,40 @@ def test_anchored_scan_equals_full_scan():
 def test_names_before_verbs():
     text = "Jane Roe and Tom Brown presented the report. The report was noted. Members agreed."
     assert [m.group(1) for m in names_before_verbs(text)] == ["Jane Roe and Tom Brown"]
+
+
+# ---- phrase clean-up
+def test_agenda_reference_is_not_part_of_a_body_name():
+    got = names("Meeting: 12/01/2023 - Adult Social Care Committee (Item 12)\nThe Adult Social Care Committee (Item 12) met.", "Body")
+    assert not any("Item" in n for n in got)
+    assert "Adult Social Care Committee" in got
+
+
+def test_bracketed_qualifier_stays_in_a_role():
+    assert "Media and Communications Manager (Strategic)" in names(
+        "The Media and Communications Manager (Strategic) presented the report.", "Role")
+
+
+def test_no_dangling_connector_at_the_end_of_a_role():
+    got = names("The Joint Director of Adult Services for Northshire and\nSouthshire attended.", "Role")
+    assert not any(n.endswith(" and") for n in got)
+
+
+def test_portfolio_is_not_an_organisation():
+    got = nodes("The Cabinet Member for Children, Young People and Public Health introduced the item.")
+    assert ("Role", "Cabinet Member for Children, Young People and Public Health") in got
+    assert ("Organisation", "Public Health") not in got
+    # the organisation itself still counts when it acts
+    assert ("Organisation", "Public Health") in nodes("Public Health had commissioned the survey.")
+
+
+# ---- bodies written with a lower-case head or a number
+def test_capitalised_unit_with_lower_case_team():
+    assert "Family Support team" in names("The Family Support team had visited every school.", "Body")
+    assert not any("team" in n for n in names("The Ofsted team had visited every school.", "Body"))
+
+
+def test_numbered_working_groups():
+    got = names("The groups were:\nWorking Group 1 – Early Help\nWorking Group 2 – Transport and Travel\n", "Body")
+    assert {"Working Group 1 – Early Help", "Working Group 2 – Transport and Travel"} <= got
+    assert not names("Working Group meetings were held twice.", "Body") & {"Working Group 1"}

@@ -82,3 +82,98 @@ def test_considering_a_draft_plan_scrutinises_the_plan():
 def test_meeting_prefix_is_dropped_from_the_body():
     doc, names, _ = run("Additional Meeting, Westshire Fostering Panel - Monday, 3 March 2020\n\nThe Panel met.\n")
     assert doc.document.body == "Westshire Fostering Panel"
+
+
+# ---- scrutiny of plans
+def test_body_considering_a_named_plan_scrutinises_it():
+    _, _, edges = run(TITLE + "The Cabinet considered the Local Area Action Plan.\n")
+    assert ("SCRUTINISES", "Cabinet", "Local Area Action Plan", False) in edges
+    _, _, edges = run(TITLE + "The Cabinet considered the budget and the Director of Finance presented the Action Plan.\n")
+    assert not any(e[0] == "SCRUTINISES" and e[2] == "Action Plan" for e in edges)
+
+
+def test_plan_approved_by_an_inspectorate_is_scrutinised_by_it():
+    _, _, edges = run(TITLE + "The Written Statement of Action was a required response to the inspection and was approved by Ofsted in May.\n")
+    assert ("SCRUTINISES", "Ofsted", "Written Statement of Action", False) in edges
+    _, _, edges = run(TITLE + "The Written Statement of Action was discussed and the report on libraries was approved by the Cabinet.\n")
+    assert not any(e[0] == "SCRUTINISES" and e[2] == "Written Statement of Action" for e in edges)
+
+
+def test_subject_to_monitoring_by_several_agents():
+    _, _, edges = run(TITLE + "The delivery of the Improvement Plan would be subject to quarterly monitoring by DfE/NHS England.\n")
+    assert ("SCRUTINISES", "Department for Education", "Improvement Plan", False) in edges
+    assert ("SCRUTINISES", "NHS England", "Improvement Plan", False) in edges
+
+
+def test_plan_sent_to_the_inspectorate_is_scrutinised_by_it_unless_only_required():
+    _, _, edges = run(TITLE + "The Council has submitted the Improvement Plan to Ofsted, which has accepted it.\n")
+    assert ("SCRUTINISES", "Ofsted", "Improvement Plan", False) in edges
+    _, _, edges = run(TITLE + "The Improvement Plan needed to be signed and submitted to Ofsted within 70 days.\n")
+    assert not any(e[0] == "SCRUTINISES" and e[1] == "Ofsted" for e in edges)
+
+
+def test_reviewing_progress_without_object_scrutinises_the_authority():
+    _, _, edges = run(TITLE + "The Department for Education would review progress in six months.\n")
+    assert ("SCRUTINISES", "Department for Education", "Exampleshire County Council", False) in edges
+    _, _, edges = run(TITLE + "Progress would be reviewed in six months.\n")
+    assert not any(e[0] == "SCRUTINISES" for e in edges)
+
+
+def test_questioning_named_officers_scrutinises_them_not_the_authority():
+    _, _, edges = run(TITLE + "The Corporate Parenting Board was able to question the Director of Children's Services.\n")
+    assert ("SCRUTINISES", "Corporate Parenting Board", "Director of Children's Services", False) in edges
+    _, _, edges = run(TITLE + "The Corporate Parenting Board was able to question officers.\n")
+    assert not any(e[0] == "SCRUTINISES" for e in edges)
+
+
+# ---- responsibility
+def test_plan_led_by_an_officer_is_their_responsibility():
+    _, _, edges = run(TITLE + "The findings were placed into an Action Plan being led by the Assistant Director of Education.\n")
+    assert ("RESPONSIBLE_FOR", "Assistant Director of Education", "Action Plan", False) in edges
+    _, _, edges = run(TITLE + "The inspection was led by Ofsted and the Action Plan was discussed.\n")
+    assert not any(e[0] == "RESPONSIBLE_FOR" for e in edges)
+
+
+def test_accountable_to_a_board_for_delivery_of_plans():
+    _, _, edges = run(TITLE + "The SEND Partnership Board was accountable to the Health and Wellbeing Board for delivery of the "
+                      "SEND Improvement Plan and the Recovery Plan.\n")
+    assert ("RESPONSIBLE_FOR", "SEND Partnership Board", "Recovery Plan", False) in edges
+    assert ("RESPONSIBLE_FOR", "SEND Partnership Board", "SEND Improvement Plan", False) in edges
+    assert not any(e[0] == "RESPONSIBLE_FOR" and e[1] == "Health and Wellbeing Board" for e in edges)
+
+
+def test_required_to_produce_or_working_on_a_plan():
+    _, _, edges = run(TITLE + "The Council was required to provide Ofsted with an Action Plan.\n")
+    assert ("RESPONSIBLE_FOR", "Exampleshire County Council", "Action Plan", False) in edges
+    _, _, edges = run(TITLE + "Children and Families Services had begun work on an Improvement Plan.\n")
+    assert ("RESPONSIBLE_FOR", "Children and Families Services", "Improvement Plan", False) in edges
+    _, _, edges = run(TITLE + "The Cabinet had begun work on the budget; the Improvement Plan was noted.\n")
+    assert not any(e[0] == "RESPONSIBLE_FOR" for e in edges)
+
+
+def test_council_possessive_unit_is_part_of_the_authority():
+    _, _, edges = run(TITLE + "The Exampleshire County Council’s Senior Leadership Team met.\n")
+    assert ("PART_OF", "Senior Leadership Team", "Exampleshire County Council", False) in edges
+    _, _, edges = run(TITLE + "The Exampleshire County Council and the Senior Leadership Team met.\n")
+    assert not any(e[0] == "PART_OF" for e in edges)
+
+
+def test_post_appointed_by_an_organisation_is_part_of_it():
+    _, _, edges = run(TITLE + "The Panel welcomed Jane Rowe (Intervention Adviser appointed by the Department for Education) to the meeting.\n")
+    assert ("PART_OF", "Intervention Adviser", "Department for Education", False) in edges
+    _, _, edges = run(TITLE + "The Intervention Adviser met the Department for Education in May.\n")
+    assert not any(e[0] == "PART_OF" for e in edges)
+
+
+def test_head_of_a_named_unit_is_part_of_it_but_a_director_title_is_not():
+    _, _, edges = run(TITLE + "The Acting Headteacher of Westshire Virtual School presented the report on Westshire Virtual School.\n")
+    assert ("PART_OF", "Acting Headteacher of Westshire Virtual School", "Westshire Virtual School", False) in edges
+    _, _, edges = run(TITLE + "The Director of Westshire Fostering Service presented the report on Westshire Fostering Service.\n")
+    assert not any(e[0] == "PART_OF" and e[1].startswith("Director") for e in edges)
+
+
+def test_body_having_a_team_in_place():
+    _, _, edges = run(TITLE + "The Fostering Directorate now had in place a talented Management Team.\n")
+    assert ("PART_OF", "Management Team", "Fostering Directorate", False) in edges
+    _, _, edges = run(TITLE + "The Fostering Directorate met the Management Team.\n")
+    assert not any(e[0] == "PART_OF" for e in edges)

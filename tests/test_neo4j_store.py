@@ -35,6 +35,10 @@ def unused_loopback_port() -> int:
         return s.getsockname()[1]
 
 
+def real_password(url: str) -> str:
+    return split_credentials(url)[2] or os.environ.get("NEO4J_PASSWORD", "")
+
+
 def with_password(url: str, password: str) -> str:
     address, user, _ = split_credentials(url)
     parts = urlsplit(address)
@@ -181,15 +185,17 @@ def test_unknown_database(url: str) -> None:
 
 
 def test_credentials_from_the_environment(url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    address, user, password = split_credentials(url)
-    monkeypatch.setenv("NEO4J_USERNAME", user or "neo4j")
-    monkeypatch.setenv("NEO4J_PASSWORD", password or "")
+    address, user, _ = split_credentials(url)
+    password = real_password(url)
+    monkeypatch.setenv("NEO4J_USERNAME", user or os.environ.get("NEO4J_USERNAME") or "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
     with open_store(address) as store:
         assert store.url == address
         assert store.query("RETURN 1 AS one").rows == [[1]]
-    # Credentials in the URL beat the environment.
+    # Credentials in the URL beat the environment; the store's url never shows them.
     monkeypatch.setenv("NEO4J_PASSWORD", "wrong")
-    with open_store(url) as store:
+    with open_store(with_password(url, password)) as store:
+        assert store.url == address and password not in store.url
         assert store.query("RETURN 1 AS one").rows == [[1]]
 
 
@@ -200,7 +206,7 @@ def test_url_parsing() -> None:
 
 
 def _cli(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("GOVGRAPH_DB", "NEO4J_PASSWORD", "NEO4J_USERNAME")}
+    env = {k: v for k, v in os.environ.items() if k != "GOVGRAPH_DB"}
     env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "govgraph.cli", *args], capture_output=True, text=True,
                           env=env, timeout=120)
