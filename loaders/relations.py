@@ -17,7 +17,7 @@ AGENTS = ("Person", "Role", "Body", "Organisation", "Authority")
 # (type, verb regex, subject side, object side, allowed subject labels, allowed object labels, default object)
 RULES = [
     ("REPORTS_TO", r"\b(?:attended(?: the meeting)? to (?:feed ?back|present|update|report|provide|give|introduce|answer|respond)"
-                   r"|presented|introduced (?:the|this|a|an|her|his|their) (?:\w+ )?(?:report|item|paper|presentation|proposals?|update|briefing)"
+                   r"|presented|introduced (?:and \w+ )?(?:the|this|a|an|her|his|their) (?:[\w’'-]+ ){0,5}?(?:report|item|paper|presentation|proposals?|update|briefing)"
                    r"|submitted (?:a |an |the |her |his |their )?(?:written |verbal |annual |progress )?(?:report|update|briefing)|gave (?:a |an )?(?:verbal )?(?:presentation|update|report|overview)"
                    r"|delivered (?:a |an |her |his |the )?(?:presentation|update|report)|provided (?:a |an )?(?:verbal |brief |further )?(?:update|presentation|report|overview)"
                    r"|updated|reported (?:back )?to|fe(?:e|)d ?back to|feedback to|feed back to|fed back to|briefed|submitted (?:a |the )?report"
@@ -65,6 +65,9 @@ class Relations:
         self.auth = authority
         self.main_insp = main_inspection
         self.plan_ctx: str | None = None  # the plan the minutes last named ("it", "the plan")
+        self.last_reporter: str | None = None  # the person / post who last reported ("She informed members")
+        if self.meeting is None:
+            self.meeting = self.audience()
 
     def inside(self, m: Mention, label: str) -> bool:
         """`m` lies within a longer mention of `label` ("Ofsted" in "Ofsted Inspection")."""
@@ -99,6 +102,13 @@ class Relations:
             self.part_of(sent, ms)
             self.not_met(sent, ms)
             self.plan_scrutiny(sent, ms)
+            self.presented_by(sent, ms)
+            rep = [s_ for (t, s_, g, n), ev in self.b.edges.items() if t == "REPORTS_TO" and (sent.start, sent.end) in ev
+                   and self.b.ents.get(s_) is not None and self.b.ents[s_].label in ("Person", "Role")]
+            if rep:
+                self.last_reporter = rep[-1]
+            elif ms and any(m.label in ("Person", "Role") for m in ms):
+                self.last_reporter = None  # someone else is named: "he" is no longer clear
             self.responsible(sent, ms)
             plans = [m for m in ms if m.label == "Plan"]
             if plans:
@@ -644,3 +654,87 @@ class Relations:
             if ent is None or not units.search(ent.name) or ent.props.get("kind") in ("scrutiny", "executive", "council", "board", "improvement_board"):
                 continue
             self.b.edge("PART_OF", nxt[0].eid, m.eid, (m.start, nxt[0].end))
+
+    # -------------------------------------------------------------- reporting: passive and agenda forms
+    def audience(self) -> str | None:
+        """Minutes whose own body was not found still show whom officers report to: the body that 'considered' /
+        'received' / 'noted' the items or that a report 'advised' / 'informed'. Used only as REPORTS_TO's default."""
+        counts: dict[str, int] = {}
+        text = self.b.text
+        for m in self.b.mentions:
+            if m.label != "Body":
+                continue
+            ent = self.b.ents.get(m.eid)
+            if ent is None or ent.props.get("kind") not in ("scrutiny", "executive", "council", "board", "improvement_board", "partnership"):
+                continue
+            after, before = text[m.end:m.end + 40], text[max(0, m.start - 30):m.start]
+            if re.match(r"\s+(?:(?:was|were|will be|would be)\s+(?:also\s+)?asked\s+to\s+\w+|considered|received|noted|agreed|welcomed|resolved|"
+                        r"endorsed|discussed|was (?:informed|advised|updated|briefed))\b", after) or \
+                    re.search(r"\b(?:advised|informed|updated|briefed|reminded)\s+(?:the\s+)?$", before):
+                counts[m.eid] = counts.get(m.eid, 0) + 1
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: counts[k])
+        return best if list(counts.values()).count(counts[best]) == 1 else None
+
+    def presented_by(self, sent: Sentence, ms: list[Mention]) -> None:
+        """'a presentation delivered by X', 'Presented By: X', 'X, ..., who introduced the item'."""
+        if not self.meeting:
+            return
+        st, b = sent.text, self.b
+        who_l = ("Person", "Role", "Body", "Organisation")
+        for m in re.finditer(r"(?i)\b(?:presentation|report|update|briefing|item)s?\s+(?:was\s+|were\s+)?(?:delivered|given|made|presented|introduced)\s+by\s+(?:the\s+)?"
+                             r"|^\s*Presented\s+By\s*:\s*", st):
+            ve = sent.start + m.end()
+            first = [x for x in ms if x.start >= ve][:1]
+            if not first or first[0].start - ve > 2 or first[0].label not in who_l:
+                continue
+            pre = b.text[max(sent.start, sent.start + m.start() - 40):sent.start + m.start()]
+            if re.search(r"(?i)\b(?:if|whether|should|could|would|will|to be)\b", pre):
+                continue
+            grp = [first[0]]
+            for x in ms:
+                if x.start >= grp[-1].end and x.label in ("Person", "Role"):
+                    if re.fullmatch(r"\s*(?:,|\(|\)|and|&|–|-)\s*(?:the\s+)?|\s*\)?\s*(?:,|and)\s*(?:the\s+)?", b.text[grp[-1].end:x.start]):
+                        grp.append(x)
+                        continue
+                    break
+            for x in grp:
+                if not self.own_office(x.eid, self.meeting):
+                    b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
+        # "The Director reported that ...", "She informed members that ..." (she: the officer last reporting)
+        for m in re.finditer(r"\b(?:(He|She)\s+(?:also\s+|further\s+)?(?:reported|informed|advised|updated|briefed|told)\s+(?:that|the\s+(?:panel|committee|board|commission)|members)\b"
+                             r"|(?:also\s+|further\s+)?reported\s+(?:to\s+(?:the\s+)?(?:members|panel|committee|board)\s+)?that\b)", st, re.I):
+            vs = sent.start + m.start()
+            if m.group(1):
+                if m.start() > 2 or not self.last_reporter or self.last_reporter not in b.ents:
+                    continue
+                b.edge("REPORTS_TO", self.last_reporter, self.meeting, (sent.start, sent.end))
+                continue
+            pre = [x for x in ms if x.end <= vs and x.label in ("Person", "Role")]
+            if not pre or not re.fullmatch(r"\s*(?:\([^)]{0,80}\))?\s*", b.text[pre[-1].end:vs]):
+                continue
+            cl, _ = clause_bounds(st, m.start())
+            if pre[-1].start < sent.start + cl:
+                continue
+            for x in self.subject_group(st, sent, pre, vs):
+                if x.label in ("Person", "Role") and not self.own_office(x.eid, self.meeting):
+                    b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
+        # "Jean Daintith, Independent Chair of the Board, who introduced the item"
+        for m in re.finditer(r"(?i)\bwho\s+(?:then\s+|also\s+)?(?:presented|introduced|gave|delivered|provided)\s+(?:the|this|a|an|her|his|their)\s+(?:[\w’'-]+\s+){0,5}?"
+                             r"(?:report|item|presentation|update|briefing|overview)\b", st):
+            if re.search(r"(?i)\bto\s+(?:the\s+)?(?!panel|committee|board|commission|meeting)[A-Z]", st[m.end():m.end() + 30]):
+                continue
+            vs = sent.start + m.start()
+            pre = [x for x in ms if x.end <= vs and x.label in ("Person", "Role")]
+            if not pre or not re.fullmatch(r"[\s,)]*", b.text[pre[-1].end:vs]):
+                continue
+            grp = [pre[-1]]
+            for x in reversed(pre[:-1]):
+                if re.fullmatch(r"\s*(?:,|\(|–|-)\s*(?:the\s+)?", b.text[x.end:grp[-1].start]):
+                    grp.append(x)
+                else:
+                    break
+            for x in grp:
+                if not self.own_office(x.eid, self.meeting):
+                    b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))

@@ -177,3 +177,32 @@ def test_body_having_a_team_in_place():
     assert ("PART_OF", "Management Team", "Fostering Directorate", False) in edges
     _, _, edges = run(TITLE + "The Fostering Directorate met the Management Team.\n")
     assert not any(e[0] == "PART_OF" for e in edges)
+
+
+# ---- reporting in passive and agenda forms
+def test_presentation_delivered_by_an_officer_reports_to_the_meeting():
+    _, _, edges = run(TITLE + "This was followed by a presentation delivered by Ann Rowe, Head of Fostering.\n")
+    assert ("REPORTS_TO", "Ann Rowe", "Westshire Fostering Panel", False) in edges
+    _, _, edges = run(TITLE + "A presentation should be delivered by Ann Rowe, Head of Fostering, next year.\n")
+    assert not any(e[0] == "REPORTS_TO" for e in edges)
+
+
+def test_who_introduced_the_item_reports_to_the_meeting():
+    _, _, edges = run(TITLE + "The Chairman welcomed Ann Rowe, Independent Chair of the Westshire Safeguarding Board, "
+                      "who introduced the annual safeguarding review item.\n")
+    assert ("REPORTS_TO", "Ann Rowe", "Westshire Fostering Panel", False) in edges
+    _, _, edges = run(TITLE + "The Chairman welcomed Ann Rowe, Independent Chair of the Westshire Safeguarding Board.\n")
+    assert not any(e[0] == "REPORTS_TO" for e in edges)
+
+
+def test_introduced_and_summarised_the_report():
+    _, _, edges = run(TITLE + "Councillor Ann Rowe introduced and summarised the report which is attached to the agenda.\n")
+    assert ("REPORTS_TO", "Ann Rowe", "Westshire Fostering Panel", False) in edges
+
+
+def test_body_that_considered_the_items_receives_reports_when_no_title():
+    body = "Agenda item\n\nThe Cabinet considered the Local Area Action Plan.\nThe Director of Education introduced the report.\n"
+    _, _, edges = run(body)
+    assert ("REPORTS_TO", "Director of Education", "Cabinet", False) in edges
+    _, _, edges = run("Agenda item\n\nThe Director of Education introduced the report.\n")
+    assert not any(e[0] == "REPORTS_TO" for e in edges)
