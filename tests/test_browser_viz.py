@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from govgraph.graph.visualise import render_html
-from tests.test_viz_data import ALL_NODE_IDS, HOSTILE_QUOTE, IDS, N_EDGES, load_small_graph
+from .viz_graph import ALL_NODE_IDS, HOSTILE_QUOTE, IDS, N_EDGES, load_small_graph
 
 pytestmark = pytest.mark.browser
 

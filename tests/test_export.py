@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from govgraph.cli import app
 from govgraph.graph.export import GRAPHML_NS, export_graph
 from govgraph.graph.store import open_store
-from tests.test_viz_data import ALL_NODE_IDS, HOSTILE_NAME, HOSTILE_QUOTE, IDS, N_EDGES, load_small_graph
+from .viz_graph import ALL_NODE_IDS, HOSTILE_NAME, HOSTILE_QUOTE, IDS, N_EDGES, load_small_graph
 
 NS = {"g": GRAPHML_NS}
 

@@ -206,3 +206,12 @@ def test_body_that_considered_the_items_receives_reports_when_no_title():
     assert ("REPORTS_TO", "Director of Education", "Cabinet", False) in edges
     _, _, edges = run("Agenda item\n\nThe Director of Education introduced the report.\n")
     assert not any(e[0] == "REPORTS_TO" for e in edges)
+
+
+def test_reported_that_and_a_following_she_report_to_the_meeting():
+    _, _, edges = run(TITLE + "The Head of Fostering reported that recruitment had improved.\n")
+    assert ("REPORTS_TO", "Head of Fostering", "Westshire Fostering Panel", False) in edges
+    _, _, edges = run(TITLE + "Councillor Ann Rowe presented the report. She informed members that caseloads had fallen.\n")
+    assert ("REPORTS_TO", "Ann Rowe", "Westshire Fostering Panel", False) in edges
+    _, _, edges = run(TITLE + "It was reported that the Head of Fostering had left. She informed members that caseloads had fallen.\n")
+    assert not any(e[0] == "REPORTS_TO" for e in edges)

@@ -13,7 +13,7 @@ from govgraph.graph.store import open_store
 from govgraph.graph.visualise import (
     VizError, _vis_assets, find_gaps, read_graph, render_html, safe_json, select,
 )
-from tests.test_viz_data import (
+from .viz_graph import (
     ALL_NODE_IDS, HOSTILE_NAME, HOSTILE_QUOTE, IDS, N_EDGES, TESTSHIRE_NODE_IDS, load_small_graph,
 )
 
