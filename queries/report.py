@@ -146,7 +146,7 @@ def to_markdown(report: GapReport) -> str:
     for n, s in enumerate(report.sections, 1):
         lines += [f"## {n}. {md_escape(s.title)} ({s.count})", ""]
         if s.question:
-            lines += [f"*{md_escape(s.question)}*", ""]
+            lines += [f"*{s.question}*", ""]  # our own words, written as markdown
         if not s.rows:
             lines += ["None found.", ""]
             continue
