@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph.store import GraphStore
+from ..output import plain
 from .library import NamedQuery, gap_queries, run_query
 
 EVIDENCE_COLUMNS = ("quote", "document", "item")
@@ -79,17 +80,9 @@ def build_report(store: GraphStore, authority: str | None = None,
 
 # --- shared formatting -----------------------------------------------------------
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return str(value)
-
-
 def _text(value: Any) -> str:
     """A cell as one line of plain text (lists joined, newlines folded)."""
-    value = _plain(value)
+    value = plain(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -171,9 +164,9 @@ def to_dict(report: GapReport) -> dict[str, Any]:
         "documents": report.documents,
         "total": report.total,
         "queries": [
-            {"name": s.name, "title": s.title, "question": s.question, "params": _plain(s.params),
+            {"name": s.name, "title": s.title, "question": s.question, "params": plain(s.params),
              "columns": s.columns, "count": s.count,
-             "rows": [{k: _plain(v) for k, v in row.items()} for row in s.rows]}
+             "rows": [{k: plain(v) for k, v in row.items()} for row in s.rows]}
             for s in report.sections
         ],
     }
