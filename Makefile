@@ -13,9 +13,11 @@ PYTHON_VERSION := 3.12
 NEO4J := scripts/neo4j-server
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS='-k neo4j -x'`.
 PYTEST_ARGS ?=
-# The test server: its own state directory and port, wiped at each start, so
-# it never touches the server `make neo4j-start` runs for you.
-TEST_NEO4J_ENV := GOVGRAPH_NEO4J_HOME=$(CURDIR)/.neo4j/test GOVGRAPH_NEO4J_PORT=17688 GOVGRAPH_NEO4J_FRESH=1
+# The test server gets a free loopback port and its own state directory
+# (deleted afterwards), so it never touches the server `make neo4j-start`
+# runs for you, nor another `make test` running at the same time.
+TEST_NEO4J_ENV = GOVGRAPH_NEO4J_HOME=$(CURDIR)/.neo4j/test-$$port GOVGRAPH_NEO4J_PORT=$$port GOVGRAPH_NEO4J_FRESH=1
+FREE_PORT := $(VENV)/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 
 .PHONY: test venv neo4j-build neo4j-start neo4j-stop neo4j-status demo clean
 
@@ -57,8 +59,8 @@ venv: $(VENV)/.installed
 # (e.g. `docker compose up -d --wait` + GOVGRAPH_TEST_NEO4J=bolt://localhost:7687 NEO4J_PASSWORD=govgraph-password),
 # always stops what it started, and exits with pytest's exit code.
 test: $(VENV)/.installed
-	@started=0; \
-	stop_neo4j() { if [ $$started = 1 ]; then $(TEST_NEO4J_ENV) $(NEO4J) stop; fi; }; \
+	@started=0; port=$$($(FREE_PORT)); \
+	stop_neo4j() { if [ $$started = 1 ]; then $(TEST_NEO4J_ENV) $(NEO4J) stop; rm -rf "$(CURDIR)/.neo4j/test-$$port"; fi; }; \
 	trap stop_neo4j EXIT; trap 'exit 130' INT TERM; \
 	if [ -n "$${GOVGRAPH_TEST_NEO4J:-}" ]; then \
 	    echo "make test: using the Neo4j in GOVGRAPH_TEST_NEO4J"; \

@@ -57,7 +57,10 @@ class Neo4jStore(GraphStore):
     dialect = "neo4j"
 
     def __init__(self, url: str, *, database: str | None = None, connect_timeout: float = 10.0):
-        address, url_user, url_password = split_credentials(url)
+        try:
+            address, url_user, url_password = split_credentials(url)
+        except ValueError as exc:  # e.g. a port that is not a number
+            raise StoreError(f"bad Neo4j URL: {exc}") from None
         self.url = address
         self.database = database or None
         # Credentials in the URL are the more specific choice, so they beat the environment.
@@ -76,12 +79,15 @@ class Neo4jStore(GraphStore):
             )
         except (ValueError, nex.ConfigurationError) as exc:
             raise StoreError(f"bad Neo4j URL {self.url}: {exc}") from None
-        with self._errors():
-            self._driver.verify_connectivity()
-        # The database (default or named) must exist: fail here with one line.
-        with self._errors():
-            with self._session(neo4j.READ_ACCESS) as session:
-                session.run("RETURN 1").consume()
+        try:
+            with self._errors():
+                self._driver.verify_connectivity()
+                # The database (default or named) must exist: fail here with one line.
+                with self._session(neo4j.READ_ACCESS) as session:
+                    session.run("RETURN 1").consume()
+        except StoreError:
+            self._driver.close()
+            raise
 
     # --- plumbing -------------------------------------------------------------
     def _where(self) -> str:

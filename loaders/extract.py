@@ -524,12 +524,16 @@ def recommendations(b: Builder, text: str, sents, ins: InspectionFinder, meeting
     i = 0
     while i < len(sents):
         s = sents[i]
-        intro_text = s.text if not (i > 0 and re.match(r"(?i)(?:these|they) (?:were|are|included|include)", s.text)) else sents[i - 1].text + " " + s.text
-        if not s.bullet and REC_INTRO.search(intro_text) and s.text.rstrip().endswith((":", "were", "were:", "These were:")) \
-                and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text) or \
-                (not s.bullet and REC_INTRO.search(intro_text) and i + 1 < len(sents) and sents[i + 1].bullet
-                 and re.search(r"(?i)these were|were:|:$|include[ds]?:?$|following", s.text)
-                 and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text)):
+        # an intro line ends with ":" / "were" or comes before bullets (cheap tests first: speed)
+        ends_intro = s.text.rstrip().endswith((":", "were", "were:", "These were:"))
+        before_bullets = i + 1 < len(sents) and sents[i + 1].bullet
+        if not s.bullet and (ends_intro or before_bullets):
+            intro_text = s.text if not (i > 0 and re.match(r"(?i)(?:these|they) (?:were|are|included|include)", s.text)) else sents[i - 1].text + " " + s.text
+            intro = REC_INTRO.search(intro_text) and not re.search(r"(?i)\b(?:rated|judged|graded)\b", s.text) and \
+                (ends_intro or before_bullets and re.search(r"(?i)these were|were:|:$|include[ds]?:?$|following", s.text))
+        else:
+            intro = False
+        if intro:
             # who made them: an inspection in this or the previous sentence, else a body named here
             maker = None
             for k in (i, i - 1, i - 2):

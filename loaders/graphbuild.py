@@ -44,6 +44,7 @@ class Builder:
         self.edges: dict[tuple, list[tuple[int, int]]] = {}
         self.claimed = bytearray(len(text))
         self.redirect: dict[str, str] = {}
+        self.evidenced: set[tuple[str, tuple[int, int]]] = set()  # (type, span) given to some edge (a fast pre-test)
 
     def resolve(self, eid: str) -> str:
         while eid in self.redirect:
@@ -139,6 +140,7 @@ class Builder:
         ev = self.edges.setdefault((etype, source, target, negated), [])
         if span not in ev and len(ev) < MAX_EVIDENCE:
             ev.append(span)
+            self.evidenced.add((etype, span))
 
     # ---- output
     def _evidence(self, span: tuple[int, int]) -> Evidence:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)  # pure; the same names recur across documents and calls (speed)
 def slug(name: str) -> str:
     s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     s = s.lower().replace("&", " and ")

@@ -37,6 +37,30 @@ RULES = [
 ]
 RULES = [(t, re.compile(v, re.I), ss, os, sl, ol, d) for t, v, ss, os, sl, ol, d in RULES]
 
+# Speed: lowercase words that every match of a rule's verb regex contains; a sentence with none of them is skipped.
+# Keep these in step with the regexes above (and those in the special rules below: each `has_cue` / `cued_finditer` guards
+# the regex next to it). Test them against `Sentence.low`, which also folds what re.I treats as ASCII letters.
+RULE_CUES = {
+    "REPORTS_TO": ("attended", "presented", "introduced", "submitted", "gave", "delivered", "provided", "updated", "report",
+                   "back to", "briefed", "took", "accountable to"),
+    "SCRUTINISES": ("scrutin", "oversee", "monitor", "to account", "challenge", "examine", "question", "consider"),
+    "RESPONSIBLE_FOR": ("responsib", "owns", "lead", "accountable for"),
+    "CHAIRS": ("chair",),
+    "MEMBER_OF": ("sit", "sat on", "member", "represent", "joined"),
+}
+
+
+def has_cue(low: str, cues: tuple[str, ...]) -> bool:
+    for c in cues:
+        if c in low:
+            return True
+    return False
+
+
+def cued_finditer(low: str, cues: tuple[str, ...], pattern: str, st: str):
+    """re.finditer(pattern, st), skipped (no matches) when `low` holds none of `cues`, words every match contains."""
+    return re.finditer(pattern, st) if has_cue(low, cues) else ()
+
 
 SCRUT_NOUN = re.compile(r"\s+(?:visits?|reports?|framework|data|information|arrangements|meetings?|officers?|groups?|boards?|letters?|activity|tools?|forms?)\b", re.I)
 
@@ -103,8 +127,10 @@ class Relations:
             self.not_met(sent, ms)
             self.plan_scrutiny(sent, ms)
             self.presented_by(sent, ms)
+            # (the scan over all edges only when some REPORTS_TO edge was given this sentence as evidence)
             rep = [s_ for (t, s_, g, n), ev in self.b.edges.items() if t == "REPORTS_TO" and (sent.start, sent.end) in ev
-                   and self.b.ents.get(s_) is not None and self.b.ents[s_].label in ("Person", "Role")]
+                   and self.b.ents.get(s_) is not None and self.b.ents[s_].label in ("Person", "Role")] \
+                if ("REPORTS_TO", (sent.start, sent.end)) in self.b.evidenced else []
             if rep:
                 self.last_reporter = rep[-1]
             elif ms and any(m.label in ("Person", "Role") for m in ms):
@@ -118,8 +144,12 @@ class Relations:
 
     # -------------------------------------------------------------- generic verb rules
     def apply_rules(self, sent: Sentence, ms: list[Mention]) -> None:
-        st = sent.text
+        st, low = sent.text, sent.low
+        if not ms:
+            return  # every rule needs a mention for its subject or agent
         for etype, rx, sside, oside, slabels, olabels, default in RULES:
+            if not has_cue(low, RULE_CUES[etype]):
+                continue
             for vm in rx.finditer(st):
                 if etype == "MEMBER_OF" and re.search(r"(?i)invit", st[:vm.start()]) and "join" in vm.group().lower():
                     continue
@@ -260,6 +290,8 @@ class Relations:
     # -------------------------------------------------------------- special patterns
     def invited(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
+        if not ms or not has_cue(sent.low, ("invited", "welcome")):
+            return
         for m in re.finditer(r"\b(?:invited|welcomed?)\b(.*?)\bto\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|inform|brief|"
                              r"(?:the\s+)?(?:[Mm]eeting|[Cc]ommittee|[Pp]anel|[Bb]oard)\s+to\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|inform|brief))", st):
             s, e = sent.start + m.start(1), sent.start + m.end(1)
@@ -274,6 +306,8 @@ class Relations:
     def told(self, sent: Sentence, ms: list[Mention]) -> None:
         """'The Director informed the Committee that', 'X advised members', 'the Panel to meet X ... to receive a report'."""
         st = sent.text
+        if not ms:
+            return
         for m in re.finditer(r"\b(?:informed|advised|assured|told|reminded|updated|briefed)\s+(?:the\s+)?(?:([Cc]ommittee|[Pp]anel|[Bb]oard|[Cc]ommission|[Ss]ub-[Cc]ommittee)|[Mm]embers)\b", st):
             if not self.meeting:
                 break
@@ -290,7 +324,7 @@ class Relations:
                 if not self.own_office(x.eid, target):
                     self.b.edge("REPORTS_TO", x.eid, target, (sent.start, sent.end), negated)
         # agenda: "The Panel to meet Councillor X, Cabinet Member, and Y, Director, to receive a report"
-        m = re.search(r"\bto meet\b(.*?)\bto (?:receive|consider|hear|discuss|present|provide|give)\b(?:\s+(?:a|an|the|their|her|his)\s+(?:\w+\s+)?(?:report|update|presentation|briefing|overview))", st)
+        m = "to meet" in st and re.search(r"\bto meet\b(.*?)\bto (?:receive|consider|hear|discuss|present|provide|give)\b(?:\s+(?:a|an|the|their|her|his)\s+(?:\w+\s+)?(?:report|update|presentation|briefing|overview))", st)
         if m and self.meeting:
             s, e = sent.start + m.start(1), sent.start + m.end(1)
             for x in ms:
@@ -299,6 +333,8 @@ class Relations:
 
     def received_from(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
+        if not ms or not has_cue(st, ("received", "considered", "noted", "heard", "welcomed")):
+            return
         for m in re.finditer(r"\b(?:received|considered|noted|heard|welcomed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|presentation|update|briefing)s?\s+(?:from|of|by)\s+", st):
             after = [x for x in ms if x.start >= sent.start + m.end() and x.label in ("Person", "Role", "Body", "Organisation")]
             if not after or after[0].start - (sent.start + m.end()) > 6:
@@ -315,6 +351,8 @@ class Relations:
 
     def as_chair(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
+        if not ms or "Chair" not in st:
+            return
         for m in re.finditer(r"\bas (?:the )?(?:Independent )?(?:Chair|Chairman|Chairwoman) of\b", st):
             body = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
             who = [x for x in ms if x.start > (body[0].end if body else 0) and x.label in ("Role", "Person")][:1]
@@ -336,6 +374,8 @@ class Relations:
     def plans(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
         plans = [m for m in ms if m.label == "Plan"]
+        if not plans:
+            return
         insps = [m for m in ms if m.label == "Inspection"]
         if plans and (insps or re.search(r"(?i)ofsted|inspection", st)):
             if re.search(r"(?i)address|respon[sd]|following|informed by|arising|result(?:ed)? of|led to|findings|recommendations|"
@@ -389,6 +429,8 @@ class Relations:
 
     def criticised(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
+        if not ms or not has_cue(sent.low, ("challenge", "criticis", "effective", "robust", "lacked")):
+            return
         m = re.search(r"(?i)not offered sufficient challenge|insufficient challenge|lack(?:ed)? of (?:effective )?challenge|criticis(?:ed|m of)|"
                       r"not (?:been )?(?:sufficiently )?effective|had not been robust|lacked (?:rigour|challenge)", st)
         if not m:
@@ -408,14 +450,16 @@ class Relations:
             self.b.edge("CRITICISED", src, tgt.eid, (sent.start, sent.end))
 
     def part_of(self, sent: Sentence, ms: list[Mention]) -> None:
-        st = sent.text
-        for m in re.finditer(r"(?i)\b(?:a |the )?(?:sub-committee|sub-group|subgroup|sub group|working group|sub-board|team|service)s?\s+(?:of|within)\s+(?:the\s+)?", st):
+        st, low = sent.text, sent.low
+        if not ms:
+            return
+        for m in cued_finditer(low, ("sub", "working group", "team", "service"), r"(?i)\b(?:a |the )?(?:sub-committee|sub-group|subgroup|sub group|working group|sub-board|team|service)s?\s+(?:of|within)\s+(?:the\s+)?", st):
             parent = [x for x in ms if x.start >= sent.start + m.end() and x.label in ("Body", "Organisation", "Authority")][:1]
             child = [x for x in ms if x.start <= sent.start + m.start() + 2 and x.end >= sent.start + m.start() and x.label == "Body"] or \
                     [x for x in ms if x.end <= sent.start + m.end() and x.label == "Body" and x.end > sent.start + m.start() - 3]
             if parent and child and parent[0].start - (sent.start + m.end()) < 3:
                 self.b.edge("PART_OF", child[0].eid, parent[0].eid, (sent.start, sent.end))
-        for m in re.finditer(r"(?i)\b(?:had|has|have)\s+(?:now\s+)?(?:set up|established|created|formed|in place|put in place)\s+(?:a|an)\s+(?:(?:new|dedicated|talented|strong|small|joint)\s+)?", st):
+        for m in cued_finditer(low, ("set up", "established", "created", "formed", "in place"), r"(?i)\b(?:had|has|have)\s+(?:now\s+)?(?:set up|established|created|formed|in place|put in place)\s+(?:a|an)\s+(?:(?:new|dedicated|talented|strong|small|joint)\s+)?", st):
             parent = [x for x in ms if x.end <= sent.start + m.start() and x.label == "Body"][-1:]
             child = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
             if parent and child and child[0].start - (sent.start + m.end()) < 3:
@@ -423,6 +467,8 @@ class Relations:
 
     def not_met(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
+        if not ms or "met" not in sent.low:
+            return
         m = re.search(r"(?i)(?:had|has|have)\s+not\s+met\s+since\s+((?:[A-Z][a-z]+\s+)?(\d{4}))|never met", st)
         if not m:
             return
@@ -485,10 +531,10 @@ class Relations:
         """'the Cabinet considered the Action Plan', 'the Panel will scrutinise the plan', 'the WSoA was approved by Ofsted',
         'the plan had been submitted to Ofsted', 'X would have strategic oversight of the WSoA', 'subject to monitoring by
         the DfE and NHS England', 'the DfE would review progress' (no object: the authority)."""
-        st, b = sent.text, self.b
+        st, b, low = sent.text, self.b, sent.low
         scrutineers = ("Body", "Role", "Organisation")
         # active: X considered / reviewed / scrutinised / monitored / oversaw / had oversight of <plan>
-        for m in re.finditer(r"(?i)\b(?:(?:would |will |to |also )?consider(?:ed|s)?|review(?:ed|s)?|scrutini[sz](?:e|ed|es)|"
+        for m in cued_finditer(low, ("consider", "review", "scrutini", "monitor", "overs", "challenge", "receive"), r"(?i)\b(?:(?:would |will |to |also )?consider(?:ed|s)?|review(?:ed|s)?|scrutini[sz](?:e|ed|es)|"
                              r"monitor(?:ed|s)?|overs(?:ee|ees|aw)|challenge[sd]?|(?:strategic |overall |independent )?oversight of|"
                              r"receive[sd]? (?:a |an |the )?(?:\w+ )?(?:report|update)s? (?:on|about) (?:the )?progress (?:of|on|against|with|in delivering))\s+(?:the\s+)?", st):
             if re.search(r"(?i)\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", st[max(0, m.start() - 20):m.start()]):
@@ -507,8 +553,10 @@ class Relations:
             for w in who_ids:
                 for p in plans:
                     b.edge("SCRUTINISES", w, p, (sent.start, sent.end), negated)
+        if not ms:
+            return  # the forms below need a mention for the agent
         # passive: <plan> was approved / considered / reviewed / scrutinised / monitored by X (and Y)
-        for m in re.finditer(r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+)?(?:approved|accepted|considered|reviewed|scrutini[sz]ed|"
+        for m in cued_finditer(low, ("by",), r"(?i)\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+)?(?:approved|accepted|considered|reviewed|scrutini[sz]ed|"
                              r"monitored|overseen|challenged|signed off|endorsed|ratified)\b(?:[^.;]{0,40}?)\bby\s+(?:the\s+)?", st):
             vs, ve = sent.start + m.start(), sent.start + m.end()
             agents = [x for x in ms if x.start >= ve and x.label in scrutineers][:1]
@@ -527,7 +575,7 @@ class Relations:
                 for p in plans:
                     b.edge("SCRUTINISES", a.eid, p, (sent.start, sent.end))
         # subject to monitoring / scrutiny / review by X and Y
-        for m in re.finditer(r"(?i)\bsubject to (?:\w+ )?(?:monitoring|scrutiny|review|oversight|challenge)\s+(?:by|from)\s+(?:the\s+)?", st):
+        for m in cued_finditer(low, ("subject to",), r"(?i)\bsubject to (?:\w+ )?(?:monitoring|scrutiny|review|oversight|challenge)\s+(?:by|from)\s+(?:the\s+)?", st):
             ve = sent.start + m.end()
             agents = [x for x in ms if x.start >= ve and x.label in scrutineers][:1]
             if not agents or agents[0].start - ve > 3:
@@ -539,7 +587,7 @@ class Relations:
                 for t in tgt:
                     b.edge("SCRUTINISES", a.eid, t, (sent.start, sent.end))
         # a plan submitted / sent to the inspectorate or the department is scrutinised by it
-        for m in re.finditer(r"(?i)\b(?:submitted|sent|submit|send|submission)\b([^.;:]{0,70}?)\s+to\s+(?:the\s+)?", st):
+        for m in cued_finditer(low, ("submi", "sent", "send"), r"(?i)\b(?:submitted|sent|submit|send|submission)\b([^.;:]{0,70}?)\s+to\s+(?:the\s+)?", st):
             ve = sent.start + m.end()
             inner = [x for x in ms if sent.start + m.start(1) <= x.start and x.end <= sent.start + m.end(1)]
             org = [x for x in ms if x.start >= ve][:1]
@@ -560,7 +608,7 @@ class Relations:
             for p in plans:
                 b.edge("SCRUTINISES", org[0].eid, p, (sent.start, sent.end))
         # X would review / monitor progress (no object named: the authority)
-        for m in re.finditer(r"(?i)\b(?:review|monitor|oversee|track|scrutinise|scrutinize|challenge)(?:s|ed|d)?\s+(?:the\s+)?(?:authority[’']s\s+|council[’']s\s+)?progress\b", st):
+        for m in cued_finditer(low, ("progress",), r"(?i)\b(?:review|monitor|oversee|track|scrutinise|scrutinize|challenge)(?:s|ed|d)?\s+(?:the\s+)?(?:authority[’']s\s+|council[’']s\s+)?progress\b", st):
             vs, ve = sent.start + m.start(), sent.start + m.end()
             if re.search(r"(?i)\b(?:be|been|being|is|are|was|were)\s+$", st[max(0, m.start() - 10):m.start()]):
                 continue
@@ -591,10 +639,12 @@ class Relations:
         """'an action plan being led by the Assistant Director', 'accountable to the Board for delivery of the WSoA and the
         Improvement Plan', 'the Council was required to produce an Action Plan', 'Children's Services had begun work on an
         improvement plan', 'X had developed its improvement plan'."""
-        st, b = sent.text, self.b
+        st, b, low = sent.text, self.b, sent.low
+        if not ms:
+            return  # every form needs a mention for who is responsible
         owners = ("Role", "Person", "Body", "Organisation", "Authority")
         # <plan / body>, (being) led by X
-        for m in re.finditer(r"(?i)\b(?:(?:is|are|was|were|be|been|being|now)\s+)?(?:jointly\s+)?led\s+by\s+(?:the\s+)?", st):
+        for m in cued_finditer(low, ("led",), r"(?i)\b(?:(?:is|are|was|were|be|been|being|now)\s+)?(?:jointly\s+)?led\s+by\s+(?:the\s+)?", st):
             ve = sent.start + m.end()
             who = [x for x in ms if x.start >= ve][:1]
             if not who or who[0].start - ve > 2 or who[0].label not in ("Role", "Person", "Body", "Organisation"):
@@ -613,7 +663,7 @@ class Relations:
             for x in grp:
                 b.edge("RESPONSIBLE_FOR", x.eid, pre[0].eid, (sent.start, sent.end))
         # X ... accountable (to Y) for (the) delivery of <plans>
-        for m in re.finditer(r"(?i)\baccountable\b(?:\s+to\s+[^,;.]{0,90}?)?\s+for\s+(?:the\s+)?(?:successful\s+)?(?:delivery|delivering|implementation|implementing|progress)(?:\s+of)?\s+(?:the\s+)?", st):
+        for m in cued_finditer(low, ("accountable",), r"(?i)\baccountable\b(?:\s+to\s+[^,;.]{0,90}?)?\s+for\s+(?:the\s+)?(?:successful\s+)?(?:delivery|delivering|implementation|implementing|progress)(?:\s+of)?\s+(?:the\s+)?", st):
             vs, ve = sent.start + m.start(), sent.start + m.end()
             plans = self.plan_after(sent, ms, ve, 10)
             who = self.agent_before(sent, ms, vs, owners)
@@ -623,7 +673,8 @@ class Relations:
                 for p in plans:
                     b.edge("RESPONSIBLE_FOR", w.eid, p, (sent.start, sent.end), negated)
         # X was required to produce / had begun work on / had developed / is developing <plan>
-        for m in re.finditer(r"(?i)\b(?:(?:is|are|was|were|be|been|being)\s+required\s+to\s+(?:produce|prepare|provide|submit|publish|develop|write|draw up|deliver|implement|co-produce)"
+        for m in cued_finditer(low, ("required", "begun", "started", "commenced", "develop", "produc", "prepar", "drawn", "draft", "writ",
+                                     "publish", "deliver", "implement"), r"(?i)\b(?:(?:is|are|was|were|be|been|being)\s+required\s+to\s+(?:produce|prepare|provide|submit|publish|develop|write|draw up|deliver|implement|co-produce)"
                              r"|(?:had|has|have)\s+(?:now\s+)?(?:begun|started|commenced)\s+(?:work|working)\s+on"
                              r"|(?:had|has|have)\s+(?:now\s+)?(?:developed|produced|prepared|drawn up|drafted|written|co-produced|published)"
                              r"|(?:is|are|was|were)\s+(?:currently\s+|now\s+)?(?:developing|producing|preparing|drafting|writing|delivering|implementing))\b", st):
@@ -683,7 +734,8 @@ class Relations:
             return
         st, b = sent.text, self.b
         who_l = ("Person", "Role", "Body", "Organisation")
-        for m in re.finditer(r"(?i)\b(?:presentation|report|update|briefing|item)s?\s+(?:was\s+|were\s+)?(?:delivered|given|made|presented|introduced)\s+by\s+(?:the\s+)?"
+        low = sent.low
+        for m in cued_finditer(low, ("by",), r"(?i)\b(?:presentation|report|update|briefing|item)s?\s+(?:was\s+|were\s+)?(?:delivered|given|made|presented|introduced)\s+by\s+(?:the\s+)?"
                              r"|^\s*Presented\s+By\s*:\s*", st):
             ve = sent.start + m.end()
             first = [x for x in ms if x.start >= ve][:1]
@@ -703,8 +755,8 @@ class Relations:
                 if not self.own_office(x.eid, self.meeting):
                     b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
         # "The Director reported that ...", "She informed members that ..." (she: the officer last reporting)
-        for m in re.finditer(r"\b(?:(He|She)\s+(?:also\s+|further\s+)?(?:reported|informed|advised|updated|briefed|told)\s+(?:that|the\s+(?:panel|committee|board|commission)|members)\b"
-                             r"|(?:also\s+|further\s+)?reported\s+(?:to\s+(?:the\s+)?(?:members|panel|committee|board)\s+)?that\b)", st, re.I):
+        for m in cued_finditer(low, ("reported", "informed", "advised", "updated", "briefed", "told"), r"(?i)\b(?:(He|She)\s+(?:also\s+|further\s+)?(?:reported|informed|advised|updated|briefed|told)\s+(?:that|the\s+(?:panel|committee|board|commission)|members)\b"
+                             r"|(?:also\s+|further\s+)?reported\s+(?:to\s+(?:the\s+)?(?:members|panel|committee|board)\s+)?that\b)", st):
             vs = sent.start + m.start()
             if m.group(1):
                 if m.start() > 2 or not self.last_reporter or self.last_reporter not in b.ents:
@@ -721,7 +773,7 @@ class Relations:
                 if x.label in ("Person", "Role") and not self.own_office(x.eid, self.meeting):
                     b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
         # "Jean Daintith, Independent Chair of the Board, who introduced the item"
-        for m in re.finditer(r"(?i)\bwho\s+(?:then\s+|also\s+)?(?:presented|introduced|gave|delivered|provided)\s+(?:the|this|a|an|her|his|their)\s+(?:[\w’'-]+\s+){0,5}?"
+        for m in cued_finditer(low, ("who",), r"(?i)\bwho\s+(?:then\s+|also\s+)?(?:presented|introduced|gave|delivered|provided)\s+(?:the|this|a|an|her|his|their)\s+(?:[\w’'-]+\s+){0,5}?"
                              r"(?:report|item|presentation|update|briefing|overview)\b", st):
             if re.search(r"(?i)\bto\s+(?:the\s+)?(?!panel|committee|board|commission|meeting)[A-Z]", st[m.end():m.end() + 30]):
                 continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 BULLET = re.compile(r"^[ \t]*(?:[·•●▪◦\-\*–]|\(?[a-z0-9]{1,3}[.)])[ \t\u00a0]+")
 # "1." alone on a line (ModernGov item list) or "34 Title" / "320 Apologies" / "5. Title"
@@ -26,6 +27,15 @@ class Sentence:
     end: int
     text: str
     bullet: bool = False
+
+    @cached_property
+    def low(self) -> str:
+        """The text lowercased for cheap keyword tests before case-insensitive regexes: a superset view of what
+        such a regex can match (under re.I "ſ" ~ "s", "K" ~ "k", "İ"/"ı" ~ "i", so those are folded too)."""
+        low = self.text.lower()
+        if "\u0131" in low or "\u017f" in low or "\u0307" in low:
+            low = low.replace("i\u0307", "i").replace("\u0131", "i").replace("\u017f", "s")
+        return low
 
 
 def find_items(text: str, start: int) -> list[Item]:

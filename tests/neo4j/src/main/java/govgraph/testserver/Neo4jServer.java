@@ -64,6 +64,8 @@ public final class Neo4jServer {
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                // Tests try wrong passwords on purpose: no lock-out of user neo4j after failures.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
                 .build();
