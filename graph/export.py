@@ -5,7 +5,8 @@ its properties, the gaps it is in, and its first evidence quote with the
 source document; for each relationship: source, target, type, negated, its
 properties, its gaps and its first quote. JSON carries every citation.
 Document/Item provenance nodes are not exported as nodes (their sources are
-in the evidence columns).
+in the evidence columns). The gaps are the gap queries' findings, placed
+exactly as in the picture (``graph/gaps_overlay.py``).
 """
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from .gaps_overlay import GapCategory, find_gaps, gap_index, restrict_gaps
 from .store import GraphStore
-from .visualise import GapCategory, GraphData, find_gaps, gap_index, read_graph, restrict_gaps, select
+from .view import GraphData, read_graph, select
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 
@@ -150,7 +152,7 @@ def as_json(sub: GraphData, cats: dict[str, GapCategory]) -> dict[str, Any]:
         "edges": [{"id": e.key, "source": e.source, "target": e.target, "type": e.type, "negated": e.negated,
                    "properties": e.properties, "gaps": edge_gaps.get(e.key, []), "evidence": e.evidence}
                   for e in sub.edges],
-        "gaps": [{"name": c.name, "title": c.title, "description": c.description,
+        "gaps": [{"name": c.name, "title": c.title, "question": c.question,
                   "nodes": sorted(c.nodes), "edges": sorted(c.edges)} for c in cats.values()],
         "documents": [{"id": d, "source": s} for d, s in sorted(sub.documents.items())],
     }

@@ -1,8 +1,10 @@
 """The governance graph as a picture: one self-contained, offline HTML page.
 
-``render_html(store, path, ...)`` reads the graph (never Document/Item
-provenance nodes), narrows it (authority, focus + depth, relationship types),
-marks the oversight gaps, and writes a vis-network page built with pyvis:
+``render_html(store, path, ...)`` reads the graph and narrows it
+(``graph/view.py``), marks the gaps the gap queries find
+(``graph/gaps_overlay.py``), and writes a vis-network page built with pyvis.
+This module owns only how things look: styles, tooltips, layout options and
+the page itself, which must be
 
 * **offline**: vis-network's JS and CSS (the copy pyvis 0.3.2 ships) are
   inlined into our own template (``static/network.html``); nothing in the
@@ -14,26 +16,22 @@ marks the oversight gaps, and writes a vis-network page built with pyvis:
   vis-network 9 shows with ``innerText`` (never as HTML); the only scripts
   that run carry the page's random nonce, so an injected ``<script>`` or
   ``onerror=`` would be refused by the browser anyway.
-
-The data helpers (``read_graph``, ``select``, ``find_gaps``) are shared with
-``graph/export.py``.
 """
 from __future__ import annotations
 
 import json
 import re
 import secrets
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .store import GraphStore, StoreError
-
-PROVENANCE_LABELS = ("Document", "Item")
-EVIDENCE_PREFIX = "evidence_"
+from .gaps_overlay import GapCategory, find_gaps, gap_index, restrict_gaps
+from .store import GraphStore
+from .view import GEdge, GNode, GraphData, describe_filters, read_graph, select
 
 # --- what things look like ---------------------------------------------------
 # label -> (vis shape, fill colour, legend symbol)
@@ -81,434 +79,13 @@ MAX_QUOTE_CHARS = 400
 MAX_LABEL_CHARS = 42
 
 
-# --- the graph in memory -----------------------------------------------------
-@dataclass
-class GNode:
-    id: str
-    label: str
-    name: str
-    properties: dict[str, Any] = field(default_factory=dict)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def authority(self) -> str | None:
-        value = self.properties.get("authority")
-        if value:
-            return str(value)
-        return self.name if self.label == "Authority" else None
-
-
-@dataclass
-class GEdge:
-    source: str
-    target: str
-    type: str
-    negated: bool = False
-    properties: dict[str, Any] = field(default_factory=dict)
-    evidence: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return f"{self.type}|{self.source}|{self.target}|{'not' if self.negated else 'is'}"
-
-
-@dataclass
-class GraphData:
-    nodes: dict[str, GNode] = field(default_factory=dict)
-    edges: list[GEdge] = field(default_factory=list)
-    documents: dict[str, str] = field(default_factory=dict)
-    """Document id -> its source (path or URL)."""
-
-    def neighbours(self) -> dict[str, set[str]]:
-        adj: dict[str, set[str]] = defaultdict(set)
-        for e in self.edges:
-            adj[e.source].add(e.target)
-            adj[e.target].add(e.source)
-        return adj
-
-
-@dataclass
-class GapCategory:
-    name: str
-    title: str
-    description: str
-    nodes: set[str] = field(default_factory=set)
-    edges: set[str] = field(default_factory=set)
-    """Edge keys (``GEdge.key``)."""
-    source: str = "built-in"
-    """"built-in", or "queries" when the named gap queries supplied the nodes."""
-
-
 @dataclass
 class VizSummary:
     nodes: int
     edges: int
     gaps: dict[str, int]
-    """Gap category -> number of highlighted nodes plus edges in the picture."""
+    """Gap query -> number of its nodes in the picture (every gap query, in catalogue order)."""
     path: Path | None = None
-
-
-class VizError(ValueError):
-    """A user-facing problem with the request (unknown focus node, ...)."""
-
-
-def _split_evidence(props: dict[str, Any], documents: dict[str, str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    plain = {k: v for k, v in props.items() if not k.startswith(EVIDENCE_PREFIX)}
-    lists = {k[len(EVIDENCE_PREFIX):]: v for k, v in props.items() if k.startswith(EVIDENCE_PREFIX)}
-    quotes = lists.get("quote") or []
-    evidence = []
-    for i, quote in enumerate(quotes):
-        def at(key: str, default: Any = None) -> Any:
-            values = lists.get(key) or []
-            return values[i] if i < len(values) else default
-        doc = at("doc", "")
-        page = at("page", -1)
-        evidence.append({
-            "quote": quote, "document": doc, "source": documents.get(doc, ""),
-            "item": at("item", "") or "", "start": at("start"), "end": at("end"),
-            "page": None if page in (None, -1) else page,
-        })
-    return plain, evidence
-
-
-def read_graph(store: GraphStore) -> GraphData:
-    """Every node and relationship except the Document/Item provenance, with evidence unpacked."""
-    graph = GraphData()
-    try:
-        docs = store.query("MATCH (d:Document) RETURN d.id AS id, d.source AS source").rows
-    except StoreError as exc:
-        if "empty" in str(exc).lower():
-            return graph
-        raise
-    graph.documents = {d: s or "" for d, s in docs}
-    rows = store.query(
-        "MATCH (n) WHERE NOT n:Document AND NOT n:Item "
-        "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
-    ).rows
-    for node_id, labels, props in rows:
-        if node_id is None:
-            continue
-        props = dict(props or {})
-        label = next((lab for lab in labels if lab not in PROVENANCE_LABELS), labels[0] if labels else "")
-        plain, evidence = _split_evidence(props, graph.documents)
-        plain.pop("id", None)
-        name = str(plain.pop("name", None) or node_id)
-        graph.nodes[node_id] = GNode(id=node_id, label=label, name=name, properties=plain, evidence=evidence)
-    rows = store.query(
-        "MATCH (a)-[r]->(b) WHERE NOT a:Document AND NOT a:Item AND NOT b:Document AND NOT b:Item "
-        "RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props"
-    ).rows
-    seen: set[str] = set()
-    for source, rtype, target, props in rows:
-        if source not in graph.nodes or target not in graph.nodes:
-            continue
-        plain, evidence = _split_evidence(dict(props or {}), graph.documents)
-        negated = bool(plain.pop("negated", False))
-        edge = GEdge(source=source, target=target, type=rtype, negated=negated, properties=plain, evidence=evidence)
-        if edge.key in seen:  # the same fact twice: keep one
-            continue
-        seen.add(edge.key)
-        graph.edges.append(edge)
-    graph.edges.sort(key=lambda e: e.key)
-    return graph
-
-
-# --- narrowing the picture ---------------------------------------------------
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
-def match_nodes(graph: GraphData, query: str) -> list[GNode]:
-    """Nodes whose id, name or alias equals ``query`` (case-insensitive); else whose name contains it."""
-    q = _norm(query)
-    exact = [n for n in graph.nodes.values()
-             if _norm(n.id) == q or _norm(n.name) == q
-             or any(_norm(str(a)) == q for a in (n.properties.get("aliases") or []))]
-    if exact:
-        return exact
-    return [n for n in graph.nodes.values() if q and q in _norm(n.name)]
-
-
-def authority_names(graph: GraphData, authority: str) -> set[str]:
-    """The (normalised) authority names ``authority`` means: the exact name or an alias, else every name containing it."""
-    want = _norm(authority)
-    known: dict[str, set[str]] = defaultdict(set)  # name -> aliases
-    for n in graph.nodes.values():
-        if n.label == "Authority":
-            known[_norm(n.name)].update(_norm(str(a)) for a in n.properties.get("aliases") or [])
-        elif n.authority:
-            known.setdefault(_norm(n.authority), set())
-    exact = {name for name, aliases in known.items() if want == name or want in aliases}
-    names = exact or {name for name in known if want and want in name}
-    if not names:
-        shown = sorted(n.name for n in graph.nodes.values() if n.label == "Authority")
-        raise VizError(f"no authority named {authority!r}; known: {', '.join(shown) or '(none)'}")
-    return names
-
-
-def select(
-    graph: GraphData,
-    *,
-    authority: str | None = None,
-    focus: str | None = None,
-    depth: int = 2,
-    rel_types: Iterable[str] | None = None,
-) -> GraphData:
-    """The part of ``graph`` to draw or export.
-
-    * ``authority``: nodes scoped to that authority (``authority`` property;
-      the exact name or alias, else every authority whose name contains it,
-      case-insensitive) and the Authority node itself, plus unscoped nodes
-      (Organisations such as Ofsted) linked to them;
-    * ``rel_types``: only relationships of these types, and only the nodes
-      they join (the focus node stays even if it has none);
-    * ``focus`` + ``depth``: the nodes within ``depth`` hops (either
-      direction) of every node whose id, name or alias is ``focus``.
-    """
-    nodes = dict(graph.nodes)
-    edges = list(graph.edges)
-    if authority:
-        names = authority_names(graph, authority)
-        scoped_ids = {i for i, n in nodes.items() if n.authority and _norm(n.authority) in names}
-        unscoped = {i for i, n in nodes.items() if not n.authority}
-        linked = {e.target for e in edges if e.source in scoped_ids and e.target in unscoped}
-        linked |= {e.source for e in edges if e.target in scoped_ids and e.source in unscoped}
-        keep = scoped_ids | linked
-        nodes = {i: n for i, n in nodes.items() if i in keep}
-        edges = [e for e in edges if e.source in keep and e.target in keep]
-    seeds: set[str] = set()
-    if focus:
-        sub = GraphData(nodes=nodes, edges=edges, documents=graph.documents)
-        found = match_nodes(sub, focus)
-        if not found:
-            where = f" in {authority}" if authority else ""
-            raise VizError(f"no node named {focus!r}{where} (match is on id, name or alias, case-insensitive)")
-        seeds = {n.id for n in found}
-    if rel_types:
-        wanted = {t.strip().upper() for t in rel_types if t and t.strip()}
-        edges = [e for e in edges if e.type in wanted]
-        touched = {e.source for e in edges} | {e.target for e in edges} | seeds
-        nodes = {i: n for i, n in nodes.items() if i in touched}
-    if focus:
-        adj: dict[str, set[str]] = defaultdict(set)
-        for e in edges:
-            adj[e.source].add(e.target)
-            adj[e.target].add(e.source)
-        dist = {s: 0 for s in seeds}
-        todo = deque(seeds)
-        while todo:
-            cur = todo.popleft()
-            if dist[cur] >= max(depth, 0):
-                continue
-            for nxt in adj[cur]:
-                if nxt not in dist:
-                    dist[nxt] = dist[cur] + 1
-                    todo.append(nxt)
-        nodes = {i: n for i, n in nodes.items() if i in dist}
-        edges = [e for e in edges if e.source in nodes and e.target in nodes]
-    return GraphData(nodes=nodes, edges=edges, documents=graph.documents)
-
-
-# --- gaps in oversight -------------------------------------------------------
-RECURRING_WORDS = re.compile(r"\brecurr|\bpersist|\brepeated(ly)?\b|\bremains? (an? )?(issue|concern|weakness)", re.I)
-
-BUILTIN_GAPS: dict[str, tuple[str, str]] = {
-    "unowned-recommendations": (
-        "Unowned recommendations",
-        "a recommendation nobody is RESPONSIBLE_FOR and no Plan ADDRESSES"),
-    "unscrutinised-bodies": (
-        "Unscrutinised bodies",
-        "a body (not full council) that nobody SCRUTINISES and that REPORTS_TO nobody"),
-    "dormant-bodies": (
-        "Dormant bodies",
-        "a body the minutes say had not met (not_met_since)"),
-    "barred-or-criticised-scrutiny": (
-        "Barred or criticised scrutiny",
-        "scrutiny the text denies (negated SCRUTINISES) or a body/role that was CRITICISED"),
-    "recurring-findings": (
-        "Recurring findings",
-        "a finding or recommendation whose theme recurs across inspections, or that the text calls recurring"),
-}
-
-# The named gap queries (queries/*.cypher, kind "gap", the ones `govgraph gaps`
-# reports) feed the highlight of a category when listed here: each row names a
-# node in ``name column`` (with its label given, or read from ``label column``
-# when that ends in "_label") and its authority in ``authority``. A query
-# whose rows carry node ids in a GAP_ID_COLUMNS column needs no entry. When a
-# query fails, or none of its rows can be found in the graph, the built-in
-# rule of its category is used instead, so the picture never loses its gaps
-# because a query changed.
-GAP_QUERY_MAP: dict[str, tuple[str, list[tuple[str, str | None]]]] = {
-    "unowned-recommendations": ("unowned-recommendations", [("recommendation", "Recommendation")]),
-    "unaccountable-bodies": ("unscrutinised-bodies", [("body", "Body")]),
-    "dormant-bodies": ("dormant-bodies", [("body", "Body")]),
-    "scrutiny-barred": ("barred-or-criticised-scrutiny", [("scrutineer", "scrutineer_label")]),
-    "criticised-oversight": ("barred-or-criticised-scrutiny", [("criticised", "criticised_label")]),
-    "recurring-findings": ("recurring-findings", [("finding", None)]),
-}
-GAP_ID_COLUMNS = ("node_id", "node_ids", "id", "ids")
-"""Columns of a gap query's rows that hold node ids (a value may be a list of ids)."""
-
-
-def _builtin_gaps(graph: GraphData) -> dict[str, GapCategory]:
-    cats = {name: GapCategory(name, title, desc) for name, (title, desc) in BUILTIN_GAPS.items()}
-    incoming: dict[str, list[GEdge]] = defaultdict(list)
-    outgoing: dict[str, list[GEdge]] = defaultdict(list)
-    for e in graph.edges:
-        incoming[e.target].append(e)
-        outgoing[e.source].append(e)
-
-    for n in graph.nodes.values():
-        if n.label == "Recommendation":
-            owned = any(not e.negated and (e.type == "RESPONSIBLE_FOR" or
-                                           (e.type == "ADDRESSES" and graph.nodes[e.source].label == "Plan"))
-                        for e in incoming[n.id])
-            if not owned:
-                cats["unowned-recommendations"].nodes.add(n.id)
-        if n.label == "Body":
-            if str(n.properties.get("kind") or "") != "council":
-                scrutinised = any(e.type == "SCRUTINISES" and not e.negated for e in incoming[n.id])
-                reports = any(e.type == "REPORTS_TO" and not e.negated for e in outgoing[n.id])
-                if not scrutinised and not reports:
-                    cats["unscrutinised-bodies"].nodes.add(n.id)
-            if n.properties.get("not_met_since"):
-                cats["dormant-bodies"].nodes.add(n.id)
-
-    barred = cats["barred-or-criticised-scrutiny"]
-    for e in graph.edges:
-        if e.type == "SCRUTINISES" and e.negated:
-            barred.edges.add(e.key)
-            barred.nodes.add(e.source)
-        elif e.type == "CRITICISED" and not e.negated:
-            barred.edges.add(e.key)
-            barred.nodes.add(e.target)
-
-    recurring = cats["recurring-findings"]
-    by_theme: dict[str, set[str]] = defaultdict(set)
-    for n in graph.nodes.values():
-        if n.label not in ("Finding", "Recommendation"):
-            continue
-        for theme in n.properties.get("themes") or []:
-            by_theme[_norm(str(theme))].add(n.id)
-        if n.label == "Finding" and (RECURRING_WORDS.search(n.name) or
-                                     any(RECURRING_WORDS.search(ev["quote"]) for ev in n.evidence)):
-            recurring.nodes.add(n.id)
-    for members in by_theme.values():
-        makers = {e.source for m in members for e in incoming[m] if e.type == "MADE"
-                  and graph.nodes[e.source].label == "Inspection"}
-        if len(makers) >= 2:
-            recurring.nodes.update(members)
-            recurring.edges.update(e.key for m in members for e in incoming[m]
-                                   if e.type == "MADE" and e.source in makers)
-    return cats
-
-
-def _ids_in(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if isinstance(v, str)]
-    return []
-
-
-def _by_name(graph: GraphData) -> dict[str, list[GNode]]:
-    index: dict[str, list[GNode]] = defaultdict(list)
-    for n in graph.nodes.values():
-        index[_norm(n.name)].append(n)
-    return index
-
-
-def _row_nodes(row: dict[str, Any], name_col: str, label_col: str | None,
-               index: dict[str, list[GNode]]) -> set[str]:
-    name = row.get(name_col)
-    if not isinstance(name, str) or not name:
-        return set()
-    label = row.get(label_col) if label_col and label_col.endswith("_label") else label_col
-    authority = row.get("authority")
-    hits = set()
-    for n in index.get(_norm(name), []):
-        if label and n.label != label:
-            continue
-        if authority and n.authority and _norm(n.authority) != _norm(str(authority)):
-            continue
-        hits.add(n.id)
-    return hits
-
-
-def _query_gaps(store: GraphStore, graph: GraphData, authority: str | None) -> dict[str, set[str]]:
-    """Category -> node ids, from the named gap queries that can be mapped to nodes."""
-    try:
-        from ..queries import library
-    except ImportError:  # pragma: no cover - the queries package always ships
-        return {}
-    index = _by_name(graph)
-    found: dict[str, set[str]] = {}
-    failed: set[str] = set()
-    for q in library.list_queries():
-        if q.kind != "gap":
-            continue
-        category, columns = GAP_QUERY_MAP.get(q.name, (q.name, []))
-        try:
-            params = {"authority": authority} if authority and "authority" in q.params else {}
-            result = library.run_query(store, q.name, params)
-        except Exception:  # a broken or dialect-specific query must not break the picture
-            failed.add(category)
-            continue
-        rows = result.records()
-        id_cols = [c for c in result.columns if c in GAP_ID_COLUMNS]
-        if id_cols:
-            ids = {i for row in rows for c in id_cols for i in _ids_in(row.get(c)) if i in graph.nodes}
-        elif columns:
-            ids = {i for row in rows for col, lab in columns for i in _row_nodes(row, col, lab, index)}
-        else:
-            continue
-        if rows and not ids:  # rows we cannot place: the mapping is stale
-            failed.add(category)
-            continue
-        found.setdefault(category, set()).update(ids)
-    return {cat: ids for cat, ids in found.items() if cat not in failed}
-
-
-def find_gaps(graph: GraphData, store: GraphStore | None = None, *, authority: str | None = None,
-              use_queries: bool = True) -> dict[str, GapCategory]:
-    """Gap categories over ``graph`` (compute on the whole graph, then narrow with ``restrict_gaps``).
-
-    With a ``store``, the named gap queries that ``govgraph gaps`` runs decide
-    which nodes are highlighted (``GAP_QUERY_MAP``), so the picture and the
-    report agree; the built-in rules decide otherwise, and always supply the
-    highlighted relationships (barred scrutiny, criticism, recurring MADE).
-    """
-    cats = _builtin_gaps(graph)
-    if store is not None and use_queries:
-        for name, ids in _query_gaps(store, graph, authority).items():
-            if name not in cats:
-                continue  # only the categories the legend explains
-            cat = cats[name]
-            if name == "barred-or-criticised-scrutiny":
-                ids = ids | {e.source if e.negated else e.target for e in graph.edges if e.key in cat.edges}
-            else:  # keep the arrows that lead to the nodes the query found
-                cat.edges = {k for k in cat.edges if k.split("|")[2] in ids}
-            cat.nodes = set(ids)
-            cat.source = "queries"
-    return cats
-
-
-def restrict_gaps(cats: dict[str, GapCategory], sub: GraphData) -> dict[str, GapCategory]:
-    keys = {e.key for e in sub.edges}
-    return {name: GapCategory(c.name, c.title, c.description, c.nodes & set(sub.nodes), c.edges & keys, c.source)
-            for name, c in cats.items()}
-
-
-def gap_index(cats: dict[str, GapCategory]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """node id -> gap titles, edge key -> gap titles."""
-    nodes: dict[str, list[str]] = defaultdict(list)
-    edges: dict[str, list[str]] = defaultdict(list)
-    for c in cats.values():
-        for i in sorted(c.nodes):
-            nodes[i].append(c.title)
-        for k in sorted(c.edges):
-            edges[k].append(c.title)
-    return nodes, edges
 
 
 # --- tooltips (plain text: vis-network shows a string title with innerText) --
@@ -689,9 +266,19 @@ def _legend(sub: GraphData, cats: dict[str, GapCategory]) -> dict[str, Any]:
         "types": [{"name": t, "colour": EDGE_COLOURS.get(t, DEFAULT_EDGE_COLOUR),
                    "count": sum(1 for e in sub.edges if e.type == t)} for t in types],
         "negated": any(e.negated for e in sub.edges),
-        "gaps": [{"name": c.name, "title": c.title, "description": c.description,
-                  "count": len(c.nodes) + len(c.edges)} for c in cats.values()],
+        "gaps": [{"name": c.name, "title": c.title, "question": _plain_question(c.question),
+                  "count": len(c.nodes), "edges": len(c.edges)} for c in _shown(cats)],
     }
+
+
+def _shown(cats: dict[str, GapCategory]) -> list[GapCategory]:
+    """The gap categories the legend lists: those with a node in the picture."""
+    return [c for c in cats.values() if c.nodes]
+
+
+def _plain_question(question: str) -> str:
+    """A query's question (markdown in the report) as plain text for the page."""
+    return question.replace("`", "")
 
 
 def html_page(sub: GraphData, cats: dict[str, GapCategory], *, title: str = "govgraph network",
@@ -700,7 +287,7 @@ def html_page(sub: GraphData, cats: dict[str, GapCategory], *, title: str = "gov
     js, css = _vis_assets()
     data = {
         "nodes": net.nodes, "edges": net.edges, "options": net.options,
-        "gaps": {c.name: {"nodes": sorted(c.nodes), "edges": sorted(c.edges)} for c in cats.values()},
+        "gaps": {c.name: {"nodes": sorted(c.nodes), "edges": sorted(c.edges)} for c in _shown(cats)},
     }
     nonce = secrets.token_urlsafe(18)
     return _template().render(
@@ -708,17 +295,6 @@ def html_page(sub: GraphData, cats: dict[str, GapCategory], *, title: str = "gov
         data_json=safe_json(data), legend=_legend(sub, cats),
         n_nodes=len(net.nodes), n_edges=len(net.edges),
     )
-
-
-def describe_filters(authority: str | None, focus: str | None, depth: int, rel_types: Iterable[str] | None) -> str:
-    parts = []
-    if authority:
-        parts.append(f"authority: {authority}")
-    if focus:
-        parts.append(f"around {focus!r}, {depth} hop(s)")
-    if rel_types:
-        parts.append("relationships: " + ", ".join(rel_types))
-    return "; ".join(parts) or "whole graph"
 
 
 def render_html(
@@ -748,7 +324,7 @@ def render_graph(
     rel_types: Iterable[str] | None = None,
     title: str = "govgraph: governance network",
 ) -> VizSummary:
-    """``render_html`` for a graph already in memory (tests, synthetic graphs)."""
+    """``render_html`` for a graph already in memory; gaps need the ``store`` it came from."""
     rel_types = list(rel_types or [])
     sub = select(graph, authority=authority, focus=focus, depth=depth, rel_types=rel_types)
     cats = restrict_gaps(find_gaps(graph, store, authority=authority), sub)
@@ -757,4 +333,4 @@ def render_graph(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
     return VizSummary(nodes=len(sub.nodes), edges=len(sub.edges),
-                      gaps={c.name: len(c.nodes) + len(c.edges) for c in cats.values()}, path=path)
+                      gaps={c.name: len(c.nodes) for c in cats.values()}, path=path)

@@ -78,6 +78,7 @@ def extract(src: SourceText) -> GraphDocument:
     f.people_beside_roles()
     holds(b, text)
     role_bodies(b, text)
+    drop_generic_bodies(b, meeting_body)
 
     ins = InspectionFinder(b, f.auth, sents, text)
     ins.run()
@@ -210,7 +211,8 @@ def merge_short_bodies(b: Builder, meeting: Ent | None) -> None:
     bodies = [e for e in b.ents.values() if e.label in ("Body", "Role", "Plan")]
     seen: dict[tuple, Ent] = {}
     for ent in sorted(bodies, key=lambda e: -e.count):
-        key = (ent.label, re.sub(r"[’']s\b|[^a-z ]", "", ent.name.lower()).replace("  ", " ").strip())
+        # "Children and Families Service(s)": the singular and the plural are one unit
+        key = (ent.label, re.sub(r"[’']s\b|[^a-z ]", "", ent.name.lower()).replace("  ", " ").replace("services", "service").strip())
         if key in seen and ent.id in b.ents:
             b.relabel(ent.id, seen[key].id)
         else:
@@ -253,6 +255,7 @@ THE_ROLE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t]+((?:(?:Executive|Assistant|Inte
                          r"Cabinet Member|Leader|Commissioner|Chief Executive)(?![\w-])(?![ \t]+(?:of|for|with)\b)")
 THE_ROLE_ANCHOR = re.compile(r"[Tt]he[ \t]+(?:[ECADSLI]|Ch)")
 COUNCIL_WORD = re.compile(r"Council")
+THE_TRUST_RE = re.compile(r"(?<![\w-])[Tt]he[ \t]+(Trust)(?![\w’'-])")
 CHAIR_WORD = re.compile(r"Chair")
 
 
@@ -307,6 +310,15 @@ def generic_refs(f: Finder, b: Builder, text: str, start: int, meeting: Ent | No
         ent = b.add("Role", name, None, aliases=[word])
         b.mention(ent, s, e, generic=True)
         b.edge("CHAIRS", ent.id, meeting.id, (s, e)) if "Vice" not in word else None
+    # "the Trust": the one trust the document names ("Sandwell Children's Trust")
+    if "the Trust" in text or "The Trust" in text:
+        trusts = [x for x in b.ents.values() if x.label == "Organisation" and x.name.endswith(" Trust")]
+        if len(trusts) == 1:
+            for m in THE_TRUST_RE.finditer(text, start):
+                s, e = m.span(1)
+                if b.free(s, e):
+                    trusts[0].aliases.add("the Trust")
+                    b.mention(trusts[0], s, e, generic=True)
     # "the Director", "the Executive Director": the one role of that title named elsewhere
     for m in anchored_finditer(THE_ROLE_RE, THE_ROLE_ANCHOR, text, start, back=0, fwd=40):
         s, e = m.start(1), m.end(1)
@@ -321,9 +333,41 @@ def generic_refs(f: Finder, b: Builder, text: str, start: int, meeting: Ent | No
             b.mention(ent, s, e)
 
 
+GENERIC_BODY_NAMES = {w.lower() for w in ("Service", "Services", "Board", "Panel", "Committee", "Commission", "Group",
+                                            "Team", "Forum", "Partnership", "Directorate", "Department", "Trust",
+                                            "Agency", "Hub", "Sub-Committee", "Sub-Group", "Subgroup", "Sub-Board",
+                                            "Council", "Scrutiny", "Unit", "Body")}
+
+
+def drop_generic_bodies(b: Builder, meeting: Ent | None) -> None:
+    """A body named only by its head word ("Service", "the Board") that no resolution tied to a named body is
+    left out (ANNOTATION rule 2), and so are its edges; a body is never PART_OF an inspectorate."""
+    dropped = set()
+    for ent in list(b.ents.values()):
+        if ent.label == "Body" and ent is not meeting and re.sub(r"^(?:the|The)\s+", "", ent.name).lower() in GENERIC_BODY_NAMES:
+            del b.ents[ent.id]
+            dropped.add(ent.id)
+    if dropped:
+        b.mentions = [m for m in b.mentions if m.eid not in dropped]
+        b._starts = None
+    for key in list(b.edges):
+        t, s, g, _ = key
+        if t == "PART_OF" and s in b.ents and g in b.ents and b.ents[s].label == "Body" \
+                and b.ents[g].label == "Organisation" and b.ents[g].props.get("kind") == "inspectorate":
+            del b.edges[key]
+
+
 def holds(b: Builder, text: str) -> None:
-    """Person next to a role: 'Jane Smith, Director of X', 'Councillor X, the Cabinet Member', 'X (Role)'."""
+    """Person next to a role: 'Jane Smith, Director of X', 'Councillor X, the Cabinet Member', 'X (Role)',
+    'Name, Role and Role'; a title before the name ('Commissioner Mary Ney'); a role written in other case."""
     ms = b.mentions
+    held = {s for (t, s, g, n) in b.edges if t == "HOLDS"}
+    role_names = {}
+    for e in b.ents.values():
+        if e.label == "Role" and e.spans and len(e.name.split()) >= 2:
+            for nm in (e.name, *e.aliases):
+                if len(nm.split()) >= 2:
+                    role_names.setdefault(nm.lower().replace("’", "'"), e.id)
     for i, m in enumerate(ms):
         if m.label != "Person":
             continue
@@ -331,23 +375,49 @@ def holds(b: Builder, text: str) -> None:
         prev = m
         while j < len(ms) and ms[j].start - prev.end < 12:
             nxt = ms[j]
+            if nxt.label != "Role" and any(y.label == "Role" and y.start <= nxt.start and nxt.end <= y.end for y in ms[j + 1:j + 3]):
+                j += 1  # "LGA" within "LGA Children's Improvement Adviser": the role follows
+                continue
             gap = text[prev.end:nxt.start]
             if nxt.label == "Role" and re.fullmatch(r"\s*(?:,|\(|–|-)\s*(?:the\s+|our\s+)?|\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap) \
                     and (prev is m or prev.label == "Role"):
+                if prev is m and re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap):
+                    break  # "Councillor Law and the Co-ordinator": two people
                 if prev is not m and not re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?", gap) and prev.label == "Role":
                     break
                 b.edge("HOLDS", m.eid, nxt.eid, (m.start, nxt.end))
+                held.add(m.eid)
                 prev = nxt
                 j += 1
                 continue
             break
-        # "Role, Name" / "Role (Councillor X)"
+        followed = prev is not m  # a role follows the name ("Mr A Roberts, Cabinet Member ...")
+        if prev is m and role_names:
+            # "Cllr John Howson, Cabinet member for Children": a known role written in another case
+            g = re.match(r"[ \t]*(?:,|\(|–|-)[ \t]*(?:the[ \t]+)?", text[m.end:m.end + 12])
+            if g:
+                rs = m.end + g.end()
+                tail = text[rs:rs + 160].lower().replace("’", "'")
+                for nm, rid in role_names.items():
+                    if tail.startswith(nm) and re.match(r"[ \t]*(?:[,;.)\n]|$)", tail[len(nm):len(nm) + 3]):
+                        b.edge("HOLDS", m.eid, rid, (m.start, rs + len(nm)))
+                        held.add(m.eid)
+                        followed = True
+                        break
         if i > 0:
             p = ms[i - 1]
             gap = text[p.end:m.start]
-            if p.label == "Role" and re.fullmatch(r"\s*(?:\(|,)\s*(?:Councillor\s+|Cllr\.?\s+|Mrs?\.?\s+|Ms\.?\s+|Dr\.?\s+)*", gap) \
-                    and not any(t == "HOLDS" and s == m.eid for (t, s, g, n) in b.edges):
+            # "Lead Commissioner Sir Derek Myers": a title written before the name on the same line
+            if p.label == "Role" and not followed and \
+                    re.fullmatch(r"[ ]+(?:(?:Sir|Dame|Dr\.?|Councillor|Cllr\.?|Mrs?\.?|Ms\.?|Miss|Professor)[ ]+)*", gap):
                 b.edge("HOLDS", m.eid, p.eid, (p.start, m.end))
+                held.add(m.eid)
+                continue
+            # "Role, Name" / "Role (Councillor X)"
+            if p.label == "Role" and re.fullmatch(r"\s*(?:\(|,)\s*(?:Councillor\s+|Cllr\.?\s+|Mrs?\.?\s+|Ms\.?\s+|Dr\.?\s+)*", gap) \
+                    and m.eid not in held:
+                b.edge("HOLDS", m.eid, p.eid, (p.start, m.end))
+                held.add(m.eid)
 
 
 def role_bodies(b: Builder, text: str) -> None:
@@ -364,8 +434,13 @@ def role_bodies(b: Builder, text: str) -> None:
         else:
             mm = re.search(r"\b(?:of|for)\s+(?:the\s+)?(.+)$", ent.name)
             if mm:
+                tail = mm.group(1)
                 cands = [x for x in b.ents.values() if x.label in ("Body", "Organisation") and
-                         (x.name == mm.group(1) or mm.group(1) in x.aliases)]
+                         (x.name == tail or tail in x.aliases)]
+                if not cands and chair and re.fullmatch(r"(?i)board|panel|committee|sub-committee|commission|group|partnership", tail):
+                    # "Independent Chair of the Board": the body the minutes call "the Board"
+                    cands = [x for x in b.ents.values() if x.label == "Body" and
+                             any(a.lower() == "the " + tail.lower() for a in x.aliases)][:1]
                 if cands:
                     if chair:
                         b.edge("CHAIRS", ent.id, cands[0].id, (m.start, m.end))
@@ -383,8 +458,10 @@ def role_bodies(b: Builder, text: str) -> None:
         if ent.label == "Role":
             mm = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman)\s+of\s+(?:the\s+)?(.+)$", ent.name)
             if mm:
+                generic = re.fullmatch(r"(?i)board|panel|committee|sub-committee|commission|group|partnership", mm.group(1))
                 for x in b.ents.values():
-                    if x.label == "Body" and (x.name == mm.group(1) or mm.group(1) in x.aliases):
+                    if x.label == "Body" and (x.name == mm.group(1) or mm.group(1) in x.aliases or
+                                              generic and any(a.lower() == "the " + mm.group(1).lower() for a in x.aliases)):
                         b.edge("CHAIRS", ent.id, x.id, ent.spans[0])
 
 
@@ -584,10 +661,53 @@ def findings(b: Builder, sents, ins: InspectionFinder) -> None:
 
 
 def inspected_bodies(b: Builder, sents, ins: InspectionFinder) -> None:
-    """'Inspection of Children's Services' also INSPECTED the department it names."""
+    """'Inspection of Children's Services' / 'an Ofsted report on the Fostering Agency' / 'the Council's Children's Services
+    had been subject to an inspection' also INSPECTED the unit named; 'the Lead Inspector', 'inspected by Ofsted and CQC',
+    'an LGA Peer Review, led by X' give CONDUCTED_BY."""
     for si, s in enumerate(sents):
-        for x in ins.by_sentence.get(si, []):
-            for m in re.finditer(r"(?i)(?:inspection|inspected|visit|review)\s+(?:of|into)\s+(?:the\s+)?(?:council[’']s\s+|\w+[’']s\s+)?", s.text):
-                tgt = [y for y in b.in_span(s.start + m.end(), s.end) if y.label == "Body"][:1]
-                if tgt and tgt[0].start - (s.start + m.end()) < 3:
+        found = ins.by_sentence.get(si, [])
+        for x in found:
+            for m in re.finditer(r"(?i)(?:inspection|inspected|visit|review|report)\s+(?:of|into|on)\s+(?:the\s+)?(?:(?:council|authority)[’']s\s+|(\w+[’']s\s+))?", s.text):
+                if m.group().lower().startswith("report") and not re.search(r"(?i)ofsted|inspect|cqc", s.text[max(0, m.start() - 30):m.start()]):
+                    continue  # "a report on" is an inspection report only after the inspectorate
+                pos = [s.start + m.end()] + ([s.start + m.start(1)] if m.group(1) else [])
+                tgt = [y for y in b.in_span(min(pos), s.end) if y.label == "Body" and any(0 <= y.start - p_ < 3 for p_ in pos)][:1]
+                if tgt:
                     b.edge("INSPECTED", x.id, tgt[0].eid, (s.start, s.end))
+            if "subject to" in s.low:
+                for m in re.finditer(r"(?i)\b(?:had|has|have|was|were|is|are)\s+(?:been\s+)?(?:subject|subjected)\s+to\s+(?:an?|the|its|their)\s+(?:\w+\s+){0,3}?(?:inspection|visit|review)", s.text):
+                    pre = [y for y in b.in_span(s.start, s.start + m.start()) if y.label in ("Body", "Authority")][-1:]
+                    if pre and re.fullmatch(r"\s*", s.text[pre[0].end - s.start:m.start()]):
+                        b.edge("INSPECTED", x.id, pre[0].eid, (s.start, s.end))
+        if not found:
+            continue
+        ms = b.in_span(s.start, s.end)
+        # the Lead Inspector / HMI named in a sentence about the inspection
+        for y in ms:
+            if y.label == "Role" and re.fullmatch(r"(?i)(?:the\s+)?(?:lead\s+(?:inspector|HMI)|inspection\s+lead)", b.ents[y.eid].name):
+                b.edge("CONDUCTED_BY", found[0].id, y.eid, (s.start, s.end))
+        # "inspected by Ofsted and CQC", "the Ofsted/CQC inspection", "a joint Ofsted and CQC inspection": every inspectorate listed
+        for y in ms:
+            if y.label != "Organisation" or b.ents[y.eid].props.get("kind") != "inspectorate":
+                continue
+            conducted = {g for (t, s_, g, n) in b.edges if t == "CONDUCTED_BY" and s_ == found[0].id}
+            if not conducted or y.eid in conducted:
+                continue
+            others = [z for z in ms if z.eid in conducted and z.label == "Organisation"]
+            if any(re.fullmatch(r"\s*(?:and|&|/|,)\s*(?:the\s+)?", b.text[min(z.end, y.end):max(z.start, y.start)]) for z in others):
+                b.edge("CONDUCTED_BY", found[0].id, y.eid, (s.start, s.end))
+        # "an LGA Peer Review, led by Gloucestershire's Director of Children's Services"
+        if "led by" in s.low:
+            for m in re.finditer(r"(?i),?\s*(?:which\s+was\s+|was\s+|were\s+)?led\s+by\s+(?:the\s+)?", s.text):
+                ve = s.start + m.end()
+                ins_before = [y for y in ms if y.end <= s.start + m.start() + 1 and y.label == "Inspection"][-1:]
+                if not ins_before or not re.fullmatch(r"[\s,]*(?:which\s+was\s+|was\s+)?", b.text[ins_before[0].end:s.start + m.start()]):
+                    continue
+                who = [y for y in ms if y.start >= ve][:3]
+                who = [y for y in who if y.label in ("Role", "Organisation", "Authority")]
+                if len(who) > 1 and who[0].label != "Role" and who[1].label == "Role" and \
+                        re.fullmatch(r"[’']s?\s+", b.text[who[0].end:who[1].start]):
+                    who = who[1:]  # "Gloucestershire County Council's Director of Children's Services"
+                    ve = who[0].start
+                if who and (who[0].start - ve < 3 or re.fullmatch(r"[\w ]+(?:Council|Authority)[’']s\s+", b.text[ve:who[0].start])):
+                    b.edge("CONDUCTED_BY", ins_before[0].eid, who[0].eid, (s.start, s.end))

@@ -22,7 +22,9 @@ NOUN_WORDS = ("inspect", "visit", "review", "report", "judgement", "jtai", "ilac
 HYPOTHETICAL = re.compile(r"(?i)\b(?:would|will|to|could|may|might|shall)\s+(?:be\s+)?(?:inspected|undergo|receive|undertake|carry out|conduct)\b|"
                           r"\b(?:next|future|upcoming|expected|forthcoming|anticipated|possible|planned|another)\s+"
                           r"(?:full\s+|ofsted\s+|\w+\s+)?(?:inspection|visit|review)|\binspection\s+was\s+expected|"
-                          r"\b(?:in\s+preparation\s+for|prepare\s+for|readiness\s+for)\b")
+                          r"\b(?:in\s+preparation\s+for|prepare\s+for|readiness\s+for)\b|"
+                          r"\bdue\s+to\s+(?:take\s+place|be\s+held|be\s+carried\s+out|commence|start|begin)\b")
+SEND_WORDS = re.compile(r"\bSEND\b|[Ss]pecial [Ee]ducational [Nn]eeds")
 HISTORIC = re.compile(r"(?i)\b(?:last|previous|earlier|prior)\b")
 YEAR_RE = re.compile(r"(?<![\d/£-])(20[0-3]\d|19[89]\d)(?![\d/])(?!\s*/\s*\d)")
 
@@ -41,6 +43,9 @@ def kind_of(window: str) -> str:
     for pat, kind in LEX.inspection_kinds:
         if pat in window:
             return kind
+    # "Ofsted/CQC inspection of the provision for Special Educational Needs (SEND)": a SEND area inspection
+    if "nspection" in window and SEND_WORDS.search(window) and re.search(r"CQC|Care Quality|[Ll]ocal [Aa]rea|[Aa]rea", window):
+        return "send_area"
     if re.search(r"(?i)\bpeer\b", window):
         return "peer_review"
     if re.search(r"(?i)\bmonitoring visit", window):
@@ -120,6 +125,8 @@ class InspectionFinder:
                 years = self.years_near(st, m.start(), m.end())
                 historic = bool(HISTORIC.search(st[max(0, m.start() - 25):m.start()]))
                 insps = tuple(sorted({o.name for o in orgs})) or self.default_inspectorate(kind)
+                if not years and hyp:
+                    continue  # "the expected Ofsted inspection", "due to take place in the autumn"
                 if not years:
                     pending.append((si, sent, insps + (kind,), historic, sent.start + m.start(), sent.start + m.end()))
                     continue
@@ -130,8 +137,17 @@ class InspectionFinder:
             if historic and not key:
                 continue
             insps, kind = (key[:-1], key[-1]) if key else ((), "other")
-            cands = [i for i in self.insp.values() if i.year and (not insps or i.inspectorates == insps)
+            # the dated inspection it refers to: same inspectorates, or some of them ("the Ofsted inspection" of a joint
+            # Ofsted and CQC one)
+            cands = [i for i in self.insp.values() if i.year and (not insps or set(insps) <= set(i.inspectorates))
                      and (kind == "other" or i.kind == kind or i.kind in ("ilacs", "sif", "other")) and not i.historic]
+            if not cands and kind == "other":
+                # "the inspection" when the document names one inspection of a given kind and no dated one
+                others = {i.ent.id: i for i in self.insp.values() if i.ent is not None and not i.historic
+                          and (not insps or set(insps) <= set(i.inspectorates))}
+                if len(others) == 1:
+                    self.cite(next(iter(others.values())), si, s, e)
+                    continue
             if historic:
                 continue
             if cands:
@@ -209,6 +225,9 @@ class InspectionFinder:
         b = self.b
         if ins.ent is None:
             word = LEX.kind_words.get(ins.kind, "inspection") if ins.kind != "assurance_visit" else "assurance visit"
+            if ins.kind == "send_area" and set(ins.inspectorates) <= {"Ofsted", "Care Quality Commission"}:
+                # local area SEND inspections are joint Ofsted and CQC inspections (one or both may be named)
+                ins.inspectorates = ("Ofsted", "Care Quality Commission")
             who = " and ".join(ins.inspectorates)
             short = {"Local Government Association": "LGA", "Department for Education": "DfE",
                      "Care Quality Commission": "CQC"}

@@ -15,7 +15,7 @@ LEX = lexicon()
 
 # --- building blocks ---------------------------------------------------------------
 MONTHS_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Mr|Mrs|Ms|Cllr|Councillor|Councillors)"
-CAPW = rf"(?:(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|O&S|P&S)"
+CAPW = rf"(?:(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|O&S|P&S|(?<=Cabinet[ \t])member(?![\w-])|(?<=Portfolio[ \t])holder(?![\w-]))"
 WORDS = rf"{CAPW}(?:[ \t]+{CAPW})*"
 LIST = rf"{WORDS}(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS}"
 # a list ("Children, Families and Communities") or a run of capitalised words; written as WORDS + optional
@@ -36,7 +36,8 @@ TRIM_START = set("The A An In At On By For Following Since It This That These Th
                  "Whether With Within Without Between Having Following Including Regarding Re Update Item Report".split())
 GENERIC_SINGLE = set("Panel Board Committee Commission Directorate Service Services Group Team Partnership Forum "
                      "Sub-Committee Sub-Board Chair Chairman Chairwoman Director Member Members Officer Officers Manager "
-                     "Head Lead Vice-Chair Vice-Chairman Plan Council Scrutiny".split())
+                     "Head Lead Vice-Chair Vice-Chairman Plan Council Scrutiny Trust Agency Hub Department".split()) | {
+                     "Vice Chair", "Vice Chairman", "Vice Chairwoman", "Deputy Chair", "Deputy Chairman", "Vice-Chairwoman"}
 GENERIC_BODY_HEADS = ["Sub-Committee", "Sub-Board", "Sub-Group", "Committee", "Panel", "Board", "Commission",
                       "Select Committee", "Select Commission", "Partnership", "Working Group", "Group", "Directorate",
                       "Cabinet", "Executive", "Forum"]
@@ -66,10 +67,20 @@ LOWER_BODY_RE = re.compile(
     r"(?<![\w-])(?:a|an|the|its|new)[ \t]+((?:sub-committee|sub-group|subgroup|working group|task and finish group)"
     r"(?:[ \t]+(?:for|on)[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?)")
 
+# "the Children and Young People sub-group", "Quality Assurance working group": capitalised name, lower-case head
+CAP_LOWER_BODY_RE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*)(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*|[ \t]+[A-Z][\w’'-]*){0,6}[ \t]+"
+    r"(?:sub-group|subgroup|sub-committee|working group|task and finish group|steering group|reference group))(?![\w-])")
+CAP_LOWER_ANCHOR = re.compile(r"[ \t](?:sub-?group|sub-committee|working group|task and finish group|steering group|reference group)(?![\w-])")
+
+SUB_OF_RE = re.compile(r"((?:Joint[ \t]+)?(?:Working Group|Task and Finish Group|Task & Finish Group|Sub-Committee|Sub-committee|"
+                       r"Sub-Group|Sub-group|Subgroup|Steering Group|Reference Group))[ \t]+of[ \t]+(?:the[ \t]+)?(.+)$")
 
 _CLASSIFY_CACHE: dict[str, tuple | None] = {}
+MID_HEAD_BAD = {"Member", "Partner", "Principal", "Head", "Representative", "Representatives", "Governor", "Executive"}
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
 _PLAN_END = re.compile(r"\b[Pp]lan$")
+_LOCAL_TRUST = re.compile(r"\bLocal Children(?:’s|'s)? Trust$")
 _TRUST_WORDS = re.compile(r"(?i)children|foundation|nhs|academy|learning|health|care")
 _DIRECTORATE_START = re.compile(r"^(?:Directorate|Department)\b")
 _FIRST_WORD = re.compile(r"([\w’'&-]+)[ \t]+")
@@ -98,6 +109,7 @@ CONTACT_RE = re.compile(rf"(?:Contact(?: [Oo]fficer)?|Presented [Bb]y|Officer|Au
                         rf"Lead(?: [Oo]fficer)?|Responsible [Oo]fficer|Owner):[ \t\u00a0]+({BARE_NAME}(?:[ \t]*/[ \t]*{BARE_NAME})*)")
 # "Claire Burgess, LGA Children's Improvement Adviser" (an organisation's abbreviation may stand between)
 BESIDE_ROLE_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?(?:[A-Z]{{2,6}}(?:’s|'s)?[ \t]+)?|[ \t]*\()$")
+TRAIL_CONTACT_RE = re.compile(r"[ \t]+(?:Tel|Telephone|Email|E-mail|Mobile|Ext|Phone)\.?$")
 TRAIL_CONN_RE = re.compile(r"[ \t]+(?:and|&|of|for|the|of the|for the|in|with)$")
 # "Cabinet Member for Children, Young People and Public Health": a portfolio, not the organisation Public Health
 PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:Member|Director|Lead|Holder|Head|Manager|Officer|Councillor|Commissioner)[ \t]+(?:for|of)[ \t]+"
@@ -383,11 +395,18 @@ class Finder:
             i += 1
         if self.is_role_head(words[i]) or self.is_role_head(" ".join(words[i:i + 2])) or self.is_role_head(" ".join(words[i:i + 3])):
             hw = words[i]
-            if hw in ("Head",) and (len(words) == i + 1 or words[i + 1] not in ("of", "for")):
+            if hw in ("Head",) and (len(words) == i + 1 or words[i + 1] not in ("of", "for")) \
+                    and not self.is_role_head(" ".join(words[i:i + 2])):
                 pass
             elif not (hw == "Member" and i == 0 and len(words) > 1 and words[1] not in ("of", "for")):
                 if hw not in ("Member", "Partner", "Principal") or i > 0:
                     return ("Role", None)
+        # a role head after a few descriptive words, then "of"/"for": "Designated Clinical Officer for SEND",
+        # "Intervention Case Lead for SEND and Social Care"
+        for j in range(1, min(4, len(words) - 1)):
+            if words[j + 1] in ("of", "for") and words[j] in LEX.role_heads and words[j] not in MID_HEAD_BAD \
+                    and all(w[:1].isupper() and w not in LEX.body_heads and w not in LEX.org_heads for w in words[:j]):
+                return ("Role", None)
         rest = _PAREN_TAIL.sub("", phrase)
         rw = rest.split()
         if rw and (self.is_role_head(rw[-1]) or self.is_role_head(" ".join(rw[-2:]))) and rw[-1] not in ("Member", "Lead") \
@@ -399,6 +418,8 @@ class Finder:
             return ("Role", None)
         if _PLAN_END.search(rest):
             return ("Plan", None)
+        if rest.endswith("Trust") and _LOCAL_TRUST.search(rest):
+            return ("Body", "partnership")  # "Wyre Forest Local Children's Trust": a local partnership, not a company
         for head, kind in ORG_HEADS_SORTED:
             if rest.endswith(" " + head) and head not in ("Trust",) and not rest.endswith("Virtual School"):
                 return ("Organisation", kind)
@@ -434,6 +455,17 @@ class Finder:
     def phrases(self) -> None:
         b, text = self.b, self.text
         low_text = text.lower() if ("sub" in text or "roup" in text) else ""
+        if "sub" in text or "group" in text:
+            for m in anchored_finditer(CAP_LOWER_BODY_RE, CAP_LOWER_ANCHOR, text, self.start, back=150, fwd=2):
+                s, e = m.span(1)
+                words = m.group(1).split()
+                while len(words) > 2 and words[0] in TRIM_START:
+                    s = text.index(words[1], s + len(words[0]))
+                    words = words[1:]
+                if words[0] in TRIM_START or words[0] in LEX.body_heads or not b.free(s, e):
+                    continue
+                ent = b.add("Body", clean_name(text[s:e]), None, props={"kind": "other"})
+                b.mention(ent, s, e)
         for m in (LOWER_BODY_RE.finditer(text, self.start) if ("sub-" in low_text or "subgroup" in low_text or " group" in low_text) else ()):
             s, e = m.span(1)
             if b.free(s, e):
@@ -512,7 +544,7 @@ class Finder:
         raw_stripped = raw.rstrip(" \t-–—,")
         # a phrase cut short at a line end or a claimed name: no dangling "and"/"of"/"for"/"the" or ")"
         while True:
-            tm = TRAIL_CONN_RE.search(raw_stripped)
+            tm = TRAIL_CONN_RE.search(raw_stripped) or TRAIL_CONTACT_RE.search(raw_stripped)
             if not tm:
                 break
             raw_stripped = raw_stripped[:tm.start()].rstrip(" \t-–—,")
@@ -522,8 +554,29 @@ class Finder:
         raw = raw_stripped
         if not raw or len(raw) < 3:
             return
+        # a bracketed list after a name: "Jane Roe (Parent Governor, Voting Co-opted Member)"; commas without
+        # "and" only come from such a bracket (a list of units always ends with "and")
+        if "," in raw and " and " not in raw and "&" not in raw:
+            k = s
+            for part in raw.split(","):
+                ps = k + len(part) - len(part.lstrip(" \t("))
+                pe = k + len(part.rstrip(" \t)"))
+                if pe - ps >= 3:
+                    self.take_phrase(ps, pe)
+                k += len(part) + 1
+            return
         if " " not in raw and "\t" not in raw and self.classify(clean_name(raw)) is None:
             return  # a lone capitalised word that names nothing (most phrases): no further work
+        if b.claimed[s] and any(x.start == s and x.label == "Person" for x in b.in_span(s, e)):
+            # a person's name first ("Jane Roe, Senior Committee and Governance Officer"): the rest on its own
+            k = s
+            while k < e and b.claimed[k]:
+                k += 1
+            while k < e and text[k] in " \t,(-–—":
+                k += 1
+            if e - k >= 4:
+                self.take_phrase(k, e)
+            return
         # split at "and (the) <role head>" / "and the" after a complete head
         parts = self.split_conjoined(s, e)
         if len(parts) > 1:
@@ -547,10 +600,22 @@ class Finder:
         if not b.free(s, e) and b.claimed[s]:
             # "LGA Children's Improvement Adviser": a role title that starts with its organisation's name keeps it
             first = [x for x in b.in_span(s, e) if x.start == s and x.label == "Organisation"]
-            if first and b.free(first[0].end, e) and (self.classify(clean_name(raw)) or ("",))[0] == "Role":
+            if first and b.free(first[0].end, e) and ((self.classify(clean_name(raw)) or ("",))[0] == "Role" or
+                                                      (self.classify(clean_name(raw)) or ("",))[0] == "Plan" and " and " not in raw):
                 lead_org = first[0]
         if not b.free(s, e) and lead_org is None:
             cut = next(i for i in range(s, e) if b.claimed[i])
+            if cut == s:
+                # a claimed name first ("Jane Roe  Senior Governance Officer", "Cllr Roe, Deputy Leader",
+                # "Roe (Cabinet Member for ...)"): read what follows it on its own
+                k = s
+                while k < e and b.claimed[k]:
+                    k += 1
+                while k < e and text[k] in " \t,(-–—":
+                    k += 1
+                if e - k >= 4 and k > s:
+                    self.take_phrase(k, e)
+                return
             if cut - s < 4:
                 return
             e = cut
@@ -591,8 +656,23 @@ class Finder:
         elif label == "Body":
             if name in ("Council",):
                 return
-            ent = b.add("Body", name, None, aliases=aliases, props={"kind": self.body_kind(name, kind)})
-            b.mention(ent, s, e)
+            sub = SUB_OF_RE.match(name) if " of " in name else None
+            if sub and (self.classify(sub.group(2)) or ("",))[0] == "Body" and len(sub.group(2).split()) > 1:
+                # "Working Group of the Children's Services Overview and Scrutiny Committee": two bodies, one PART_OF
+                # the other; the sub-body keeps its short name with the full phrase as an alias
+                ps = s + raw.rfind(sub.group(2)) if sub.group(2) in raw else e
+                parent = b.add("Body", sub.group(2), None, props={"kind": self.body_kind(sub.group(2), None)})
+                b.mention(parent, ps, e)
+                ent = b.add("Body", sub.group(1), None, aliases=aliases + [name], props={"kind": "other"})
+                b.mention(ent, s, s + len(sub.group(1)))
+                b.edge("PART_OF", ent.id, parent.id, (s, e))
+            elif sub and sub.group(2) in GENERIC_SINGLE:
+                # "Working Group of the Committee": the working group; "the Committee" is left to the resolution
+                ent = b.add("Body", sub.group(1), None, aliases=aliases + [name], props={"kind": "other"})
+                b.mention(ent, s, s + len(sub.group(1)))
+            else:
+                ent = b.add("Body", name, None, aliases=aliases, props={"kind": self.body_kind(name, kind)})
+                b.mention(ent, s, e)
             if owner:
                 b.edge("PART_OF", ent.id, owner, (s, e))
         elif label == "Plan":
@@ -687,7 +767,8 @@ class Finder:
         if m:
             left, right = raw[:m.start()], raw[m.end():]
             lc, rc = self.classify(left), self.classify(right)
-            if lc and rc and lc[0] == "Body" and left.split()[-1] in LEX.body_heads and rc[0] in ("Body", "Role"):
+            if lc and rc and lc[0] == "Body" and left.split()[-1] in LEX.body_heads and rc[0] in ("Body", "Role") \
+                    and left.split()[0] not in ("Senior", "Assistant", "Deputy", "Interim", "Acting", "Principal", "Chief"):
                 return [(s, s + m.start()), (s + m.end(), e)]
         return [(s, e)]
 
@@ -705,9 +786,16 @@ class Finder:
             bs = s + om.end()
             inner = clean_name(self.text[bs:e])
             if not b.in_span(bs, e) and self.classify(inner) == ("Body", self.classify(inner)[1] if self.classify(inner) else None) \
-                    and inner not in GENERIC_SINGLE and not inner.endswith("Services") and len(inner.split()) > 1:
+                    and inner not in GENERIC_SINGLE and not inner.endswith("Services") and len(inner.split()) > 1 \
+                    and not ("for" in om.group() and self.body_kind(inner, None) in ("service", "directorate")):
                 body = b.add("Body", inner, None, props={"kind": self.body_kind(inner, None)})
                 b.mention(body, bs, bs + len(self.text[bs:e].rstrip()), claim=False)
+            elif not b.in_span(bs, e) and len(inner.split()) > 1 and (self.classify(inner) or ("",))[0] == "Organisation" \
+                    and not re.match(r"[ \t][A-Z]", self.text[e:e + 2]):
+                # the organisation a role title names: "Chief Executive of Sandwell Children's Trust",
+                # "Head Teacher for Lampard Community School" (role_bodies makes the role PART_OF it)
+                org = b.add("Organisation", inner, None, scope=False, props={"kind": self.classify(inner)[1]})
+                b.mention(org, bs, bs + len(self.text[bs:e].rstrip()), claim=False)
         if owner:
             b.edge("PART_OF", ent.id, owner, (s, e))
         return ent

@@ -29,10 +29,10 @@ RULES = [
     ("RESPONSIBLE_FOR", r"\b(?:(?:is|are|was|were|be|being) responsible for|has responsibility for|have responsibility for|had responsibility for|to have responsibility for"
                         r"|owns|leads on|the lead for|lead for|accountable for delivering|accountable for)\b",
      "before", "after", ("Role", "Person", "Body", "Organisation", "Authority"), ("Plan", "Recommendation", "Body", "Authority"), None),
-    ("CHAIRS", r"\b(?:chairs|chaired|chair of|chairman of|chairs the)\b",
+    ("CHAIRS", r"\b(?:chairs|chaired|chairing|chair of|chairman of|chairs the)\b",
      "before", "after", ("Person", "Role"), ("Body",), None),
     ("MEMBER_OF", r"\b(?:sits? on|sat on|(?:is|are|was|were) (?:a )?members? of|(?:is|are|was|were) represented on|joined|"
-                  r"membership of|representatives? on|members on|were members of)\b",
+                  r"membership of|representatives? on|members on|were members of|since joining|after joining)\b",
      "before", "after", ("Person", "Role", "Organisation", "Authority"), ("Body",), None),
 ]
 RULES = [(t, re.compile(v, re.I), ss, os, sl, ol, d) for t, v, ss, os, sl, ol, d in RULES]
@@ -46,7 +46,7 @@ RULE_CUES = {
     "SCRUTINISES": ("scrutin", "oversee", "monitor", "to account", "challenge", "examine", "question", "consider"),
     "RESPONSIBLE_FOR": ("responsib", "owns", "lead", "accountable for"),
     "CHAIRS": ("chair",),
-    "MEMBER_OF": ("sit", "sat on", "member", "represent", "joined"),
+    "MEMBER_OF": ("sit", "sat on", "member", "represent", "joined", "joining"),
 }
 
 
@@ -125,6 +125,7 @@ class Relations:
             self.criticised(sent, ms)
             self.part_of(sent, ms)
             self.not_met(sent, ms)
+            self.membership(sent, ms)
             self.plan_scrutiny(sent, ms)
             self.presented_by(sent, ms)
             # (the scan over all edges only when some REPORTS_TO edge was given this sentence as evidence)
@@ -141,6 +142,20 @@ class Relations:
                 self.plan_ctx = plans[-1].eid
         self.possessive_units()
         self.plans_answer_inspection()
+        self.chairs_through_post()
+
+    def chairs_through_post(self) -> None:
+        """'Walter McCulloch, Independent Chair of the Board': who holds a post that chairs a body chairs it."""
+        chairs = {}
+        for (t, s, g, n), ev in self.b.edges.items():
+            if t == "CHAIRS" and not n and self.b.ents.get(s) is not None and self.b.ents[s].label == "Role":
+                chairs.setdefault(s, []).append(g)
+        if not chairs:
+            return
+        for (t, s, g, n), ev in list(self.b.edges.items()):
+            if t == "HOLDS" and not n and g in chairs and self.b.ents.get(s) is not None and self.b.ents[s].label == "Person":
+                for body in chairs[g]:
+                    self.b.edge("CHAIRS", s, body, ev[0])
 
     # -------------------------------------------------------------- generic verb rules
     def apply_rules(self, sent: Sentence, ms: list[Mention]) -> None:
@@ -153,6 +168,8 @@ class Relations:
             for vm in rx.finditer(st):
                 if etype == "MEMBER_OF" and re.search(r"(?i)invit", st[:vm.start()]) and "join" in vm.group().lower():
                     continue
+                if etype == "MEMBER_OF" and re.search(r"(?i)\b(?:nominations?|nominate[sd]?|volunteers?|invit\w*|would like|wish(?:ed|es)? to|asked to|if|whether)\b[^.;]{0,40}$", st[:vm.start()]):
+                    continue  # "nominations to sit on the Group": a membership sought, not held
                 if etype == "SCRUTINISES" and vm.group().lower().startswith("challenge") and not re.search(r"(?i)challenge[sd]?\s+the\b", st[vm.start():vm.end() + 5]):
                     continue
                 if etype == "SCRUTINISES" and (SCRUT_NOUN.match(st, vm.end()) and re.search(r"(?i)monitor", vm.group())
@@ -465,6 +482,74 @@ class Relations:
             if parent and child and child[0].start - (sent.start + m.end()) < 3:
                 self.b.edge("PART_OF", child[0].eid, parent[0].eid, (sent.start, sent.end))
 
+    MEMBER_CUES = ("member", "made up", "compris", "consist", "compos", "substitut", "replaced")
+
+    def membership(self, sent: Sentence, ms: list[Mention]) -> None:
+        """'Jan Angell and Paula Ridgway, members of the X Working Group'; 'the Members of X were the A, Councillor B and ...';
+        'the Partnership was made up of the Council, the Police and the NHS'; 'Councillor A was substituting for Councillor B'
+        (both sit on the meeting's body); 'A has replaced B as a member of the Committee'."""
+        st, low, b = sent.text, sent.low, self.b
+        if not ms or not has_cue(low, self.MEMBER_CUES):
+            return
+        members = ("Person", "Role", "Organisation", "Authority")
+        hypo = re.compile(r"(?i)\b(?:if|whether|should|could|would|might|proposed|invited|asked)\b")
+        # apposition: "<names>, (the lead) member(s) of <Body>"
+        for m in cued_finditer(low, ("member",), r"(?i),\s*(?:the\s+|a\s+|an\s+|both\s+)?(?:lead\s+|co-opted\s+|voting\s+|elected\s+|independent\s+|other\s+|founding\s+|existing\s+|new\s+)?members?\s+of\s+(?:the\s+)?", st):
+            ve, vs = sent.start + m.end(), sent.start + m.start()
+            body = [x for x in ms if x.start >= ve][:1]
+            if not body or body[0].label != "Body" or body[0].start - ve > 2:
+                continue
+            pre = [x for x in ms if x.end <= vs and not self.inside(x, "Role")]
+            if not pre or pre[-1].label not in members or not re.fullmatch(r"\s*(?:\([^)]{0,60}\))?\s*", b.text[pre[-1].end:vs]):
+                continue
+            for x in self.subject_group(st, sent, pre, vs):
+                if x.label in members and x.eid != body[0].eid:
+                    b.edge("MEMBER_OF", x.eid, body[0].eid, (sent.start, sent.end))
+        # "the members of <Body> were / are / included <list>"
+        for m in cued_finditer(low, ("members",), r"(?i)\bmembers(?:hip)?\s+of\s+(?:the\s+)?", st):
+            ve = sent.start + m.end()
+            body = [x for x in ms if x.start >= ve][:1]
+            if not body or body[0].label != "Body" or body[0].start - ve > 2:
+                continue
+            vm = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?(?:were|are|was|is|included?|includes|comprised?|comprises)\s*:?\s+(?:as follows:?\s*)?", b.text[body[0].end:sent.end])
+            if not vm or hypo.search(st[:m.start()]):
+                continue
+            ls = body[0].end + vm.end()
+            for x in ms:
+                if x.start >= ls and x.label in members and not self.inside(x, "Role") and not self.inside(x, "Body"):
+                    b.edge("MEMBER_OF", x.eid, body[0].eid, (sent.start, sent.end))
+        # "<Body> was made up of / comprised / consists of <list>"
+        for m in cued_finditer(low, ("made up", "compris", "consist", "compos"), r"(?i)\b(?:(?:is|are|was|were|be|been)\s+(?:made up|comprised|composed|formed)\s+of|consist(?:s|ed)?\s+of|comprise[sd]?)\b", st):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            pre = [x for x in ms if x.end <= vs]
+            if not pre or pre[-1].label != "Body" or hypo.search(b.text[pre[-1].end:vs]) or \
+                    not re.fullmatch(r"[\s,]*(?:\([^)]{0,40}\))?[\s,]*(?:\w+ly\s+)?", b.text[pre[-1].end:vs]):
+                continue
+            body = pre[-1].eid
+            _, cr = clause_bounds(st, m.start())
+            for x in ms:
+                if ve <= x.start and x.end <= sent.start + cr and x.label in members and not self.inside(x, "Role") \
+                        and not self.inside(x, "Body"):
+                    b.edge("MEMBER_OF", x.eid, body, (sent.start, sent.end))
+        # substitutes sit on the meeting's body, as do those they stand in for
+        if self.meeting:
+            for m in cued_finditer(low, ("substitut",), r"(?i)\b(?:was\s+|were\s+|is\s+)?(?:substituting|substituted|attended as (?:a\s+)?substitute|(?:as\s+)?(?:a\s+)?substitute)\s+for\s+", st):
+                vs, ve = sent.start + m.start(), sent.start + m.end()
+                before = [x for x in ms if x.end <= vs and x.label == "Person"][-1:]
+                after = [x for x in ms if x.start >= ve][:1]
+                if not before or not after or after[0].label != "Person" or after[0].start - ve > 25 or \
+                        not re.fullmatch(r"\s*(?:\([^)]{0,60}\))?\s*", b.text[before[0].end:vs]) or hypo.search(st[:m.start()]):
+                    continue
+                for x in (before[0], after[0]):
+                    b.edge("MEMBER_OF", x.eid, self.meeting, (sent.start, sent.end))
+        # "A has replaced B as a member of the Committee"
+        for m in cued_finditer(low, ("replaced",), r"(?i)\b(?:has|had|have)\s+(?:now\s+)?replaced\s+([^,;.]{2,60}?)\s+as\s+(?:a\s+)?(?:\w+\s+)?member\s+of\s+(?:the\s+)?", st):
+            vs, ve = sent.start + m.start(), sent.start + m.end()
+            who = [x for x in ms if x.end <= vs][-1:]
+            body = [x for x in ms if x.start >= ve][:1]
+            if who and body and who[0].label in ("Person", "Organisation", "Authority") and body[0].label == "Body" and body[0].start - ve < 3:
+                b.edge("MEMBER_OF", who[0].eid, body[0].eid, (sent.start, sent.end))
+
     def not_met(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
         if not ms or "met" not in sent.low:
@@ -754,6 +839,15 @@ class Relations:
             for x in grp:
                 if not self.own_office(x.eid, self.meeting):
                     b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
+        # agenda heading "Report of the Executive Director of Children's Services" / "Report from Chair X Board"
+        if has_cue(low, ("report",)):
+            m = re.match(r"\s*Report\s+(?:of|from|by)\s+(?:the\s+)?", st)
+            if m and len(st) < 160 and "\n" not in st.strip():
+                ve = sent.start + m.end()
+                first = [x for x in ms if x.start >= ve][:1]
+                if first and first[0].start - ve < 8 and first[0].label in who_l and first[0].eid != self.meeting and \
+                        not self.own_office(first[0].eid, self.meeting):
+                    b.edge("REPORTS_TO", first[0].eid, self.meeting, (sent.start, sent.end))
         # "The Director reported that ...", "She informed members that ..." (she: the officer last reporting)
         for m in cued_finditer(low, ("reported", "informed", "advised", "updated", "briefed", "told"), r"(?i)\b(?:(He|She)\s+(?:also\s+|further\s+)?(?:reported|informed|advised|updated|briefed|told)\s+(?:that|the\s+(?:panel|committee|board|commission)|members)\b"
                              r"|(?:also\s+|further\s+)?reported\s+(?:to\s+(?:the\s+)?(?:members|panel|committee|board)\s+)?that\b)", st):
@@ -779,8 +873,8 @@ class Relations:
                 continue
             vs = sent.start + m.start()
             pre = [x for x in ms if x.end <= vs and x.label in ("Person", "Role")]
-            if not pre or not re.fullmatch(r"[\s,)]*", b.text[pre[-1].end:vs]):
-                continue
+            if not pre or not re.fullmatch(r"[\s,)]*(?:\([A-Z][\w&’'-]{1,12}\)[\s,]*)?", b.text[pre[-1].end:vs]):
+                continue  # "Jean Daintith, Independent Chair of the Board (LSCB), who introduced"
             grp = [pre[-1]]
             for x in reversed(pre[:-1]):
                 if re.fullmatch(r"\s*(?:,|\(|–|-)\s*(?:the\s+)?", b.text[x.end:grp[-1].start]):

@@ -4,7 +4,7 @@
 // title: Judgements that did not improve
 // question: Where an authority's overall judgement (outstanding > good > requires improvement > inadequate) stayed the same or fell from one judged inspection to the next?
 // param: authority = null
-// columns: authority, earlier, earlier_when, earlier_judgement, later, later_when, later_judgement, change, quote, document, item
+// columns: authority, earlier, earlier_when, earlier_judgement, later, later_when, later_judgement, change, quote, document, item, node_id, related_id
 MATCH (i:Inspection)-[:INSPECTED {negated: false}]->(a:Authority)
 WHERE i.judgement IS NOT NULL AND coalesce(i.date, toString(i.year)) IS NOT NULL
   AND ($authority IS NULL OR toLower(a.name) CONTAINS toLower($authority))
@@ -33,5 +33,6 @@ RETURN a.name AS authority,
        earlier.i.name AS earlier, earlier.when AS earlier_when, earlier.i.judgement AS earlier_judgement,
        li.name AS later, later.when AS later_when, li.judgement AS later_judgement,
        CASE WHEN later.rank = earlier.rank THEN 'unchanged' ELSE 'declined' END AS change,
-       li.evidence_quote[k] AS quote, doc.source AS document, li.evidence_item[k] AS item
-ORDER BY authority, later_when, later, earlier_when, earlier
+       li.evidence_quote[k] AS quote, doc.source AS document, li.evidence_item[k] AS item,
+       li.id AS node_id, earlier.i.id AS related_id
+ORDER BY authority, later_when, later, earlier_when, earlier, node_id, related_id

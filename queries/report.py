@@ -22,6 +22,12 @@ from .library import NamedQuery, gap_queries, run_query
 EVIDENCE_COLUMNS = ("quote", "document", "item")
 """Every gap query returns these: the citation behind the row."""
 
+ID_COLUMNS = ("node_id", "related_id")
+"""Every gap query returns these too: the id of the node the finding is about and,
+for a relationship, of its other end. They are for machines (the network
+picture, json and csv); the table and markdown reports, written for people,
+never show them."""
+
 
 @dataclass
 class GapSection:
@@ -40,8 +46,8 @@ class GapSection:
 
     @property
     def detail_columns(self) -> list[str]:
-        """The columns that describe the finding (not its citation), the first one naming it."""
-        return [c for c in self.columns if c not in EVIDENCE_COLUMNS]
+        """The columns that describe the finding (not its citation nor its ids), the first one naming it."""
+        return [c for c in self.columns if c not in EVIDENCE_COLUMNS and c not in ID_COLUMNS]
 
 
 @dataclass
@@ -176,7 +182,7 @@ def to_json(report: GapReport) -> str:
     return json.dumps(to_dict(report), indent=2, ensure_ascii=False)
 
 
-CSV_COLUMNS = ["query", "title", "finding", "details", "quote", "document", "item"]
+CSV_COLUMNS = ["query", "title", "finding", "details", "quote", "document", "item", *ID_COLUMNS]
 
 
 def to_csv(report: GapReport) -> str:
@@ -189,7 +195,8 @@ def to_csv(report: GapReport) -> str:
             first = _text(row.get(s.detail_columns[0])) if s.detail_columns else ""
             details = "; ".join(f"{k}: {v}" for k, v in _details(s, row))
             w.writerow([s.name, s.title, first, details, _text(row.get("quote")),
-                        _text(row.get("document")), _text(row.get("item"))])
+                        _text(row.get("document")), _text(row.get("item")),
+                        *(_text(row.get(c)) for c in ID_COLUMNS)])
     return buf.getvalue()
 
 

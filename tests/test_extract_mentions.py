@@ -120,3 +120,99 @@ def test_numbered_working_groups():
     got = names("The groups were:\nWorking Group 1 – Early Help\nWorking Group 2 – Transport and Travel\n", "Body")
     assert {"Working Group 1 – Early Help", "Working Group 2 – Transport and Travel"} <= got
     assert not names("Working Group meetings were held twice.", "Body") & {"Working Group 1"}
+
+
+# ---- a role written after a claimed name ("Name  Role", "Cllr Name, Role and Role", "Name (Role, Role)")
+def test_role_after_a_name_is_read_on_its_own():
+    got = nodes("Contact: Morwenna Tregear  Principal Democratic Services Officer\n"
+                "Councillor Trelawny, Deputy Leader and Cabinet Member, introduced the item.\n"
+                "Apologies were received from Jory Pascoe (Parent Governor, Voting Co-opted Member).")
+    roles = {n for lab, n in got if lab == "Role"}
+    assert {"Principal Democratic Services Officer", "Deputy Leader", "Parent Governor", "Voting Co-opted Member"} <= roles
+    assert not any("Pascoe" in r or "Tregear" in r for r in roles)
+
+
+def test_trailing_contact_word_is_not_part_of_a_role():
+    got = names("Contact: Morwenna Tregear, Scrutiny Advisor Tel: 01234 567890", "Role")
+    assert "Scrutiny Advisor" in got and not any("Tel" in r for r in got)
+
+
+# ---- a role head after descriptive words, then of/for
+def test_descriptive_words_before_role_head():
+    got = names("Kerensa Hale, Designated Medical Officer for SEND, attended.", "Role")
+    assert "Designated Medical Officer for SEND" in got
+    # a body head before the role word is a body title, not a role
+    assert not names("The Safeguarding Board Member of staff attended.", "Role") & {"Safeguarding Board Member of staff"}
+
+
+def test_lower_case_cabinet_member():
+    assert "Cabinet member for Early Years" in names("Councillor Jory Pascoe, Cabinet member for Early Years, spoke.", "Role")
+    assert not any(n.startswith("Cabinet member") for n in names("The Cabinet members met.", "Role"))
+
+
+# ---- organisations and bodies named inside a role title
+def test_organisation_inside_role_title():
+    got = nodes("The Chief Executive of Westmoor Children's Trust presented the report. The Trust had improved.")
+    assert ("Organisation", "Westmoor Children's Trust") in got
+    assert ("Role", "Chief Executive of Westmoor Children's Trust") in got
+    assert ("Body", "Trust") not in got
+    got = nodes("Ann Bray, Head Teacher for Carrow Community School, attended.")
+    assert ("Organisation", "Carrow Community School") in got
+    assert ("Role", "Head Teacher for Carrow Community School") in got
+
+
+def test_local_childrens_trust_is_a_partnership_body():
+    got = nodes("Mrs Bray declared an interest as Chairman of the Carrow Local Children's Trust.")
+    assert ("Body", "Carrow Local Children's Trust") in got
+    assert ("Organisation", "Carrow Local Children's Trust") not in got
+
+
+# ---- sub-bodies
+def test_capitalised_name_with_lower_case_sub_group():
+    got = names("Members discussed the Early Years and Childcare sub-group of the Health and Wellbeing Board.", "Body")
+    assert "Early Years and Childcare sub-group" in got
+    assert not any("sub-group" in n for n in names("The sub-group had not met.", "Body"))
+
+
+def test_working_group_of_a_named_committee_is_split():
+    doc = extract(SourceText(text="COUNCIL: Midshire County Council\n---\nRESOLVED that a Working Group of the "
+                                  "Adults Overview and Scrutiny Committee be established.\n", source="t"))
+    by_name = {n.name: n for n in doc.nodes}
+    assert "Working Group" in by_name and "Adults Overview and Scrutiny Committee" in by_name
+    assert any(e.type == "PART_OF" and e.source == by_name["Working Group"].id
+               and e.target == by_name["Adults Overview and Scrutiny Committee"].id for e in doc.edges)
+    # a plain committee name is not split
+    assert "Adults Overview and Scrutiny Committee" in names("The Adults Overview and Scrutiny Committee met.", "Body")
+
+
+def test_bare_generic_body_is_left_out():
+    got = names("The Service had improved. The Agency staff left. The Hub was busy.", "Body")
+    assert not got & {"Service", "Agency", "Hub"}
+    assert "Family Support Service" in names("The Family Support Service had improved.", "Body")
+
+
+def test_singular_and_plural_service_are_one_body():
+    got = names("Children and Families Services had improved. The Children and Families Service agreed.", "Body")
+    assert len([n for n in got if n.startswith("Children and Families Service")]) == 1
+
+
+# ---- inspections
+def insp_names(body: str):
+    return names(body, "Inspection")
+
+
+def test_send_area_inspection_is_joint_ofsted_and_cqc():
+    got = insp_names("The Local Area SEND Inspection by Ofsted took place in March 2019.")
+    assert got == {"Ofsted and CQC SEND area inspection 2019"}
+    assert insp_names("Ofsted carried out an inspection of children's services in March 2019.") == {"Ofsted inspection 2019"}
+
+
+def test_yearless_generic_mention_joins_the_one_inspection():
+    got = insp_names("The Joint Targeted Area Inspection by Ofsted looked at neglect. Members asked about the "
+                     "inspection and Ofsted's inspection findings.")
+    assert got == {"Ofsted JTAI"}
+
+
+def test_inspection_due_to_take_place_is_not_a_node():
+    assert not insp_names("The contract would be reviewed after the Ofsted inspection due to take place in the autumn.")
+    assert insp_names("The Ofsted inspection took place in June 2021.") == {"Ofsted inspection 2021"}

@@ -215,3 +215,92 @@ def test_reported_that_and_a_following_she_report_to_the_meeting():
     assert ("REPORTS_TO", "Ann Rowe", "Westshire Fostering Panel", False) in edges
     _, _, edges = run(TITLE + "It was reported that the Head of Fostering had left. She informed members that caseloads had fallen.\n")
     assert not any(e[0] == "REPORTS_TO" for e in edges)
+
+
+# ---- relation rules added in the relationship-recall round
+def test_title_written_before_the_name_is_held():
+    _, _, edges = run(TITLE + "Decisions made since January:\n\n- Commissioner Mary Ney\n- Commissioner Julie Kenny\n")
+    assert ("HOLDS", "Mary Ney", "Commissioner", False) in edges
+    assert ("HOLDS", "Julie Kenny", "Commissioner", False) in edges
+    _, _, edges = run(TITLE + "The report of the Lead Commissioner was noted.\nAlan Pryce welcomed everyone.\n")
+    assert not any(e[0] == "HOLDS" for e in edges)
+
+
+def test_name_and_another_post_are_two_people():
+    _, _, edges = run(TITLE + "Councillor Ann Rowe and the Director of Children's Services presented the report.\n")
+    assert not any(e[0] == "HOLDS" and e[1] == "Ann Rowe" for e in edges)
+    _, _, edges = run(TITLE + "Councillor Ann Rowe, Deputy Leader and Cabinet Member for Children, presented the report.\n")
+    assert ("HOLDS", "Ann Rowe", "Cabinet Member for Children", False) in edges
+
+
+def test_post_named_in_another_case_is_held():
+    body = (TITLE + "The Cabinet Member for Children and Families introduced the item.\n"
+            "Councillor Ann Rowe, Cabinet member for Children and Families, answered questions.\n")
+    _, _, edges = run(body)
+    assert ("HOLDS", "Ann Rowe", "Cabinet Member for Children and Families", False) in edges
+    _, _, edges = run(TITLE + "The Cabinet Member for Children and Families introduced the item.\n"
+                      "Councillor Ann Rowe, cabinet members for other areas and officers answered questions.\n")
+    assert not any(e[0] == "HOLDS" and e[1] == "Ann Rowe" for e in edges)
+
+
+def test_holder_of_a_chairing_post_chairs_the_body():
+    body = ("Northvale Carers Board minutes – 2 May 2022\n\nThe Board received the annual report.\n"
+            "Contributors: Alice Marlow, Independent Chair of the Board\n")
+    _, _, edges = run(body)
+    assert ("CHAIRS", "Alice Marlow", "Northvale Carers Board", False) in edges
+    _, _, edges = run("Northvale Carers Board minutes – 2 May 2022\n\nThe Board received the annual report.\n"
+                      "Alice Marlow, Head of Fostering, presented it.\n")
+    assert not any(e[0] == "CHAIRS" and e[1] == "Alice Marlow" for e in edges)
+
+
+def test_members_of_a_body_in_apposition_and_in_a_list():
+    _, _, edges = run(TITLE + "The Chairman welcomed Councillor Ann Rowe and Ben Tarrant, members of the Leaving Care Working Group.\n")
+    assert ("MEMBER_OF", "Ann Rowe", "Leaving Care Working Group", False) in edges
+    assert ("MEMBER_OF", "Ben Tarrant", "Leaving Care Working Group", False) in edges
+    _, _, edges = run(TITLE + "It was noted that the members of the Leaving Care Working Group were the Head of Fostering, "
+                      "Councillor Ann Rowe and Ben Tarrant.\n")
+    assert ("MEMBER_OF", "Ann Rowe", "Leaving Care Working Group", False) in edges
+    _, _, edges = run(TITLE + "Councillor Ann Rowe asked whether the members of the Leaving Care Working Group could visit.\n")
+    assert not any(e[0] == "MEMBER_OF" and e[2] == "Leaving Care Working Group" for e in edges)
+
+
+def test_body_made_up_of_partners():
+    _, _, edges = run(TITLE + "The Westshire Safeguarding Partnership was made up of three partners: the Council, the Police and NHS England.\n")
+    assert ("MEMBER_OF", "NHS England", "Westshire Safeguarding Partnership", False) in edges
+    assert ("MEMBER_OF", "Exampleshire County Council", "Westshire Safeguarding Partnership", False) in edges
+    _, _, edges = run(TITLE + "The Westshire Safeguarding Partnership asked NHS England whether the plan was made up of new money.\n")
+    assert not any(e[0] == "MEMBER_OF" for e in edges)
+
+
+def test_substitute_and_replacement_members():
+    _, _, edges = run(TITLE + "It was noted that Councillor Ann Rowe was substituting for Councillor Ben Tarrant.\n")
+    assert ("MEMBER_OF", "Ann Rowe", "Westshire Fostering Panel", False) in edges
+    assert ("MEMBER_OF", "Ben Tarrant", "Westshire Fostering Panel", False) in edges
+    _, _, edges = run(TITLE + "The Panel noted that Councillor Ann Rowe has replaced Councillor Ben Tarrant as a member of the Panel.\n")
+    assert ("MEMBER_OF", "Ann Rowe", "Westshire Fostering Panel", False) in edges
+    _, _, edges = run(TITLE + "Councillor Ann Rowe said a substitute social worker for the family had been found.\n")
+    assert not any(e[0] == "MEMBER_OF" for e in edges)
+
+
+def test_inspection_of_a_named_service_and_who_led_it():
+    _, _, edges = run(TITLE + "The Director presented the report on the Ofsted inspection of Children’s Services in March 2019.\n")
+    assert any(e[0] == "INSPECTED" and e[2] == "Children’s Services" for e in edges)
+    _, _, edges = run(TITLE + "In 2015 an LGA Peer Review, led by Westshire County Council's Director of Children's Services, took place.\n")
+    assert any(e[0] == "CONDUCTED_BY" and e[2] == "Director of Children's Services" for e in edges)
+    assert not any(e[0] == "CONDUCTED_BY" and e[2] == "Westshire County Council" for e in edges)
+    _, _, edges = run(TITLE + "The Director presented the report on the recruitment of Children’s Services staff in March 2019.\n")
+    assert not any(e[0] == "INSPECTED" for e in edges)
+
+
+def test_lead_inspector_conducted_the_inspection():
+    _, _, edges = run(TITLE + "The Ofsted inspection took place in May 2019 and the Lead Inspector praised the Fostering Service.\n")
+    assert any(e[0] == "CONDUCTED_BY" and e[2] == "Lead Inspector" for e in edges)
+    _, _, edges = run(TITLE + "The Lead Inspector for schools praised the Fostering Service.\n")
+    assert not any(e[0] == "CONDUCTED_BY" for e in edges)
+
+
+def test_nominations_to_sit_on_a_group_are_not_membership():
+    _, _, edges = run(TITLE + "The Chairman advised that nominations to sit on the Leaving Care Working Group were sought.\n")
+    assert not any(e[0] == "MEMBER_OF" for e in edges)
+    _, _, edges = run(TITLE + "Councillor Ann Rowe sits on the Leaving Care Working Group.\n")
+    assert ("MEMBER_OF", "Ann Rowe", "Leaving Care Working Group", False) in edges

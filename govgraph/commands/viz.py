@@ -10,7 +10,8 @@ import typer
 from ..app import app, err, fail, store_for
 from ..graph.export import ExportFormat, export_graph
 from ..graph.model import REL_TYPES
-from ..graph.visualise import VizError, render_html
+from ..graph.view import VizError
+from ..graph.visualise import render_html
 
 AUTHORITY = typer.Option(None, "--authority", "-a", help="Only this authority's nodes (its name, any case) and the organisations linked to them.")
 FOCUS = typer.Option(None, "--focus", help="Only the neighbourhood of this node: its id, name or alias (any case; else part of its name).")
