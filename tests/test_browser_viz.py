@@ -111,6 +111,11 @@ def test_page_renders_offline_without_errors(browser, page_html):
         edges = p.page.evaluate("window.govgraph.edges.length")
         physics = p.page.evaluate("window.govgraph.network.physics.physicsEnabled")
         legend = p.page.inner_text("#legend")
+        # clicking a gap in the legend selects its nodes and arrows
+        p.page.click('[data-gap="scrutiny-barred"]')
+        selected = (p.page.evaluate("window.govgraph.network.getSelectedNodes()"),
+                    p.page.evaluate("window.govgraph.network.getSelectedEdges()"))
+        status = p.page.inner_text("#status")
         p.page.wait_for_timeout(300)
         ARTIFACTS.mkdir(exist_ok=True)
         p.page.screenshot(path=str(ARTIFACTS / "viz-small.png"))
@@ -119,7 +124,10 @@ def test_page_renders_offline_without_errors(browser, page_html):
     assert count == drawn == len(ALL_NODE_IDS) and ids == ALL_NODE_IDS
     assert edges == N_EDGES
     assert physics is False, "physics is switched off once the layout has settled"
-    assert "Unowned recommendations" in legend and "Authority" in legend
+    assert "Recommendations no one owns" in legend and "Dormant bodies" in legend and "Authority" in legend
+    assert "Conflicts of role" not in legend  # a gap query with nothing in the picture is not listed
+    assert selected == ([IDS["cpb"]], [f"SCRUTINISES|{IDS['cpb']}|{IDS['dcs']}|not"])
+    assert status == "2 selected"
     assert p.blocked == [], f"the page tried to reach the network: {p.blocked}"
     assert all(u.startswith("file://") for u in p.requests), p.requests
     assert p.errors == [], p.errors

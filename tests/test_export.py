@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from govgraph.cli import app
 from govgraph.graph.export import GRAPHML_NS, export_graph
 from govgraph.graph.store import open_store
+from govgraph.queries.library import gap_queries, get_query
 from .viz_graph import ALL_NODE_IDS, HOSTILE_NAME, HOSTILE_QUOTE, IDS, N_EDGES, load_small_graph
 
 NS = {"g": GRAPHML_NS}
@@ -66,7 +67,13 @@ def test_json(small, tmp_path):
     edge = next(e for e in data["edges"] if e["negated"])
     assert edge["type"] == "SCRUTINISES" and edge["evidence"][0]["quote"] == "the CPB was not allowed to undertake scrutiny"
     assert edge["evidence"][0]["source"] == "minutes/testshire <2023>.txt"
-    assert {g["name"] for g in data["gaps"]} >= {"unowned-recommendations", "dormant-bodies"}
+    # the gap queries, placed as in the picture: one entry each, with its nodes and arrows
+    assert [g["name"] for g in data["gaps"]] == [q.name for q in gap_queries()]
+    gaps = {g["name"]: g for g in data["gaps"]}
+    assert gaps["unowned-recommendations"]["nodes"] == [IDS["rec2"]]
+    assert gaps["unowned-recommendations"]["question"] == get_query("unowned-recommendations").question
+    assert gaps["scrutiny-barred"]["edges"] == [edge["id"]]
+    assert "Scrutiny barred or declined" in edge["gaps"]
     assert len(data["documents"]) == 2
 
 

@@ -140,6 +140,9 @@ def test_gaps_cli_json_and_markdown(tmp_path):
     assert barred["count"] == len(barred["rows"]) >= 1
     row = next(r for r in barred["rows"] if r["authority"] == "Testshire County Council")
     assert row["quote"].startswith("The Board | was") and row["document"] == g.source and row["item"] == "5"
+    # the ids are for machines: in json (and csv) ...
+    assert row["node_id"] == "body:testshire-county-council:corporate-parenting-board"
+    assert row["related_id"] == "authority:testshire-county-council"
 
     res = runner.invoke(app, ["--db", str(db), "gaps", "--authority", "testshire", "--format", "json"])
     data = json.loads(res.output)
@@ -161,3 +164,9 @@ def test_gaps_cli_json_and_markdown(tmp_path):
         res = runner.invoke(app, ["--db", str(db), "gaps", "-a", "testshire", "--format", fmt])
         assert res.exit_code == 0, res.output
         assert "Corporate" in res.output and "Testshire" in res.output
+        has_ids = "body:testshire-county-council:corporate-parenting-board" in res.output
+        assert has_ids == (fmt == "csv")
+    assert res.output.splitlines()[0].endswith(",node_id,related_id")
+    # ... but never in the reports written for people
+    assert "node_id" not in md and "node id" not in md and "related" not in md
+    assert "body:testshire-county-council" not in md

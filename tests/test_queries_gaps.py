@@ -30,6 +30,8 @@ def test_every_gap_query_returns_its_evidence():
     assert len(gaps) >= 10
     for q in gaps:
         assert {"quote", "document", "item"} <= set(q.columns), q.name
+        # the ids the network picture places the finding by (graph/gaps_overlay.py)
+        assert {"node_id", "related_id"} <= set(q.columns), q.name
         assert q.title and q.question, q.name
         assert "authority" in q.params, q.name
 
@@ -66,6 +68,7 @@ def test_unowned_recommendations_found(store):
     assert rows[0]["plans_for_source"] == ["Improvement Plan"]
     assert rows[0]["authority"] == A
     assert rows[0]["document"] == g.source and rows[0]["item"] == "5"
+    assert (rows[0]["node_id"], rows[0]["related_id"]) == (r1, insp)  # the recommendation; who MADE it
     assert gap(store, "unowned-recommendations", authority="testshire")
     assert gap(store, "unowned-recommendations", authority=B) == []
 
@@ -160,6 +163,7 @@ def test_scrutiny_barred_found(store):
     g.write(store)
     rows = gap(store, "scrutiny-barred")
     assert [(r["scrutineer"], r["target"], r["quote"]) for r in rows] == [("Corporate Parenting Board", A, q)]
+    assert (rows[0]["node_id"], rows[0]["related_id"]) == (cpb, auth)  # the would-be scrutineer; its target
     assert gap(store, "scrutiny-barred", authority=B) == []
 
 
@@ -184,6 +188,7 @@ def test_criticised_oversight_found(store):
     rows = gap(store, "criticised-oversight")
     assert [(r["criticised"], r["critic"], r["scrutinises"], r["quote"]) for r in rows] == [
         ("Scrutiny Panel", "Ofsted inspection 2016", True, q)]
+    assert (rows[0]["node_id"], rows[0]["related_id"]) == (panel, insp)  # the criticised; the critic
 
 
 def test_criticised_oversight_none(store):
@@ -226,6 +231,7 @@ def test_recurring_findings_found_across_wording(store):
     mo = [r for r in rows if r["theme"] == "management oversight"]
     assert [r["when"] for r in mo] == ["2019", "2023"]
     assert mo[0]["finding"] == "Management oversight was not sufficiently robust"
+    assert [(r["node_id"], r["related_id"]) for r in mo] == [(f19, i19), (r23, i23)]  # the finding; who MADE it
     assert len(gap(store, "recurring-findings", min_inspections=3)) == 0
 
 
@@ -424,7 +430,12 @@ def test_mixed_graph_has_every_gap(store):
     from .graphs import mixed_graph
 
     mixed_graph().write(store)
+    node_ids = {i for (i,) in store.query("MATCH (n) RETURN n.id").rows}
     for q in list_queries():
         if q.kind == "gap":
             params = {"since": "2023-01-01"} if "since" in q.params else {}
-            assert gap(store, q.name, **params), q.name
+            rows = gap(store, q.name, **params)
+            assert rows, q.name
+            # every finding names a real node, and its other end (if any) is one too
+            assert all(r["node_id"] in node_ids for r in rows), q.name
+            assert all(r["related_id"] is None or r["related_id"] in node_ids for r in rows), q.name

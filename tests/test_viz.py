@@ -1,18 +1,19 @@
-"""`govgraph viz`: filters, gap highlights, offline-ness and escaping of the HTML page."""
+"""`govgraph viz`: filters, gap highlights (from the gap queries), offline-ness and escaping of the HTML page."""
 from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from govgraph.cli import app
-from govgraph.graph.store import open_store
-from govgraph.graph.visualise import (
-    VizError, _vis_assets, find_gaps, read_graph, render_html, safe_json, select,
-)
+from govgraph.graph.gaps_overlay import categories_from_sections, find_gaps
+from govgraph.graph.store import StoreError, open_store
+from govgraph.graph.view import GEdge, GNode, GraphData, VizError, read_graph, select
+from govgraph.graph.visualise import _vis_assets, render_html, safe_json
+from govgraph.queries.library import gap_queries
+from govgraph.queries.report import GapSection, build_report, to_json
 from .viz_graph import (
     ALL_NODE_IDS, HOSTILE_NAME, HOSTILE_QUOTE, IDS, N_EDGES, TESTSHIRE_NODE_IDS, load_small_graph,
 )
@@ -120,24 +121,80 @@ def test_rel_type_filter(small):
     assert set(select(g, rel_types=["CHAIRS"], focus="Ofsted", depth=2).nodes) == ids("ofsted")
 
 
-# --- gaps -------------------------------------------------------------------
+# --- gaps: the gap queries' rows, placed by id -----------------------------------
 EXPECTED_GAP_NODES = {
     "unowned-recommendations": ids("rec2"),
-    "unscrutinised-bodies": ids("cpb", "osp", "ocab"),
+    "unaccountable-bodies": ids("cpb", "osp", "ocab"),
     "dormant-bodies": ids("cpb"),
-    "barred-or-criticised-scrutiny": ids("cpb", "osp"),
+    "scrutiny-barred": ids("cpb"),
+    "criticised-oversight": ids("osp"),
     "recurring-findings": ids("f1", "f2"),
 }
 
 
-@pytest.mark.parametrize("use_queries", [False, True], ids=["built-in", "gap-queries"])
-def test_gaps(small, use_queries):
-    g = read_graph(small)
-    cats = find_gaps(g, small, use_queries=use_queries)
-    assert {name: c.nodes for name, c in cats.items()} == EXPECTED_GAP_NODES
-    barred = cats["barred-or-criticised-scrutiny"].edges
-    assert {k.split("|")[0] for k in barred} == {"SCRUTINISES", "CRITICISED"}
-    assert len(cats["recurring-findings"].edges) == 2  # the two MADE arrows
+def edge_key(rtype: str, source: str, target: str, negated: bool = False) -> str:
+    return f"{rtype}|{IDS[source]}|{IDS[target]}|{'not' if negated else 'is'}"
+
+
+def test_gaps_are_the_gap_queries(small):
+    cats = find_gaps(read_graph(small), small)
+    assert list(cats) == [q.name for q in gap_queries()]  # one category per gap query, in order
+    for q in gap_queries():
+        assert (cats[q.name].title, cats[q.name].question) == (q.title, q.question)
+    assert {name: c.nodes for name, c in cats.items() if c.nodes} == EXPECTED_GAP_NODES
+    # the relationships between a row's node and the node at its other end
+    assert cats["scrutiny-barred"].edges == {edge_key("SCRUTINISES", "cpb", "dcs", negated=True)}
+    assert cats["criticised-oversight"].edges == {edge_key("CRITICISED", "i23", "osp")}
+    assert cats["recurring-findings"].edges == {edge_key("MADE", "i19", "f1"), edge_key("MADE", "i23", "f2")}
+    assert cats["unowned-recommendations"].edges == {edge_key("MADE", "i23", "rec2")}
+    assert cats["unaccountable-bodies"].edges == cats["dormant-bodies"].edges == set()
+
+
+def test_gap_edges_are_every_edge_between_the_two_ends():
+    """Any type, either direction; rows about nodes not in the graph are skipped."""
+    g = GraphData(nodes={i: GNode(i, "Body", i) for i in ("a", "b", "c")}, edges=[
+        GEdge("a", "b", "SCRUTINISES", negated=True), GEdge("b", "a", "REPORTS_TO"), GEdge("a", "c", "CHAIRS")])
+    section = GapSection("barred", "Barred", "Which?", ["x", "node_id", "related_id"], {}, rows=[
+        {"x": 1, "node_id": "a", "related_id": "b"}, {"x": 2, "node_id": "zz", "related_id": "c"},
+        {"x": 3, "node_id": "c", "related_id": None}])
+    cat = categories_from_sections([section], g)["barred"]
+    assert cat.nodes == {"a", "c"}
+    assert cat.edges == {"SCRUTINISES|a|b|not", "REPORTS_TO|b|a|is"}
+
+
+def test_a_failing_gap_query_is_an_error_not_a_fallback(small, tmp_path, monkeypatch):
+    from govgraph.queries import report
+
+    def broken(store, name, params=None):
+        raise StoreError(f"{name}: broken on purpose")
+    monkeypatch.setattr(report, "run_query", broken)
+    with pytest.raises(StoreError, match="broken on purpose"):
+        render_html(small, tmp_path / "g.html")
+    assert not (tmp_path / "g.html").exists()
+
+
+def test_picture_and_report_agree(small, tmp_path):
+    """The nodes the page marks are exactly the node_ids `govgraph gaps --format json` lists."""
+    out = tmp_path / "g.html"
+    render_html(small, out)
+    data = page_data(out.read_text(encoding="utf-8"))
+    report = json.loads(to_json(build_report(small)))
+    reported = {r["node_id"] for q in report["queries"] for r in q["rows"]}
+    assert {n["id"] for n in data["nodes"] if n["gap"]} == reported
+    for q in report["queries"]:
+        assert set(data["gaps"].get(q["name"], {"nodes": []})["nodes"]) == {r["node_id"] for r in q["rows"]}
+
+
+def test_picture_and_gaps_command_agree(db, tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(app, ["--db", db, "gaps", "--format", "json", "--authority", "testshire"])
+    assert res.exit_code == 0, res.output
+    reported = {r["node_id"] for q in json.loads(res.stdout)["queries"] for r in q["rows"]}
+    res = runner.invoke(app, ["--db", db, "viz", "-o", str(tmp_path / "t.html"), "--authority", "testshire"])
+    assert res.exit_code == 0, res.output
+    data = page_data((tmp_path / "t.html").read_text(encoding="utf-8"))
+    assert {n["id"] for n in data["nodes"] if n["gap"]} == reported == set().union(
+        *EXPECTED_GAP_NODES.values()) - ids("ocab")
 
 
 # --- the page -----------------------------------------------------------------
@@ -151,6 +208,14 @@ def test_page_draws_the_filtered_graph_with_gaps_highlighted(small, tmp_path):
     assert gap_ids == set().union(*EXPECTED_GAP_NODES.values()) - ids("ocab")
     for n in data["nodes"]:
         assert (n["borderWidth"] >= 5) == n["gap"]
+    gap_edges = {e["id"] for e in data["edges"] if e["gap"]}
+    assert edge_key("SCRUTINISES", "cpb", "dcs", negated=True) in gap_edges  # barred scrutiny
+    assert edge_key("MADE", "i19", "f1") in gap_edges and edge_key("HOLDS", "jane", "dcs") not in gap_edges
+    for e in data["edges"]:
+        assert (e["width"] >= 5) == e["gap"]
+    # what a legend entry selects when clicked: its nodes and arrows in this picture
+    assert data["gaps"]["unaccountable-bodies"]["nodes"] == sorted(ids("cpb", "osp"))
+    assert summary.gaps["unaccountable-bodies"] == 2 and summary.gaps["role-conflicts"] == 0
     negated = [e for e in data["edges"] if e["negated"]]
     assert len(negated) == 1 and negated[0]["dashes"] and negated[0]["color"]["color"] == "#e74c3c"
     # settles and stands still: capped stabilization, physics switched off by the page
@@ -170,9 +235,32 @@ def test_legend_explains_colours_shapes_and_gaps(small, tmp_path):
     render_html(small, out)
     html = out.read_text(encoding="utf-8")
     legend = html[html.index('<aside id="legend"'):html.index("</aside>")]
-    for text in ("Gaps in oversight", "Unowned recommendations", "Dormant bodies", "Recurring findings",
-                 "Authority", "Recommendation", "SCRUTINISES", "CRITICISED", "negated"):
+    for text in ("Gaps in oversight", "Authority", "Recommendation", "SCRUTINISES", "CRITICISED", "negated"):
         assert text in legend
+    # one entry per gap query that has a node in the picture: its own title, question and count
+    entries = re.findall(r'<li class="gap" data-gap="([^"]+)"', legend)
+    assert entries == [q.name for q in gap_queries() if q.name in EXPECTED_GAP_NODES]
+    for q in gap_queries():
+        assert (q.title in legend) == (q.name in EXPECTED_GAP_NODES), q.name
+    unowned = legend[legend.index('data-gap="unowned-recommendations"'):]
+    unowned = unowned[:unowned.index("</li>")]
+    assert "Which recommendations have no one responsible" in unowned and '<span class="n">1</span>' in unowned
+    # a picture with no gap in it says so
+    render_html(small, out, focus="Jane Smith", depth=0)
+    html = out.read_text(encoding="utf-8")
+    assert "None in this picture." in html[html.index('<aside id="legend"'):html.index("</aside>")]
+
+
+def test_viz_command_reports_a_failing_gap_query(db, tmp_path, monkeypatch):
+    from govgraph.queries import report
+
+    def broken(store, name, params=None):
+        raise StoreError(f"{name}: broken on purpose")
+    monkeypatch.setattr(report, "run_query", broken)
+    res = CliRunner().invoke(app, ["--db", db, "viz", "-o", str(tmp_path / "x.html")])
+    assert res.exit_code == 1
+    assert "broken on purpose" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not (tmp_path / "x.html").exists()
 
 
 def test_large_graph_options():

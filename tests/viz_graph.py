@@ -1,9 +1,12 @@
 """A small governance graph for the viz/export tests (imported by them; no tests here).
 
-Two authorities. Testshire has every kind of gap: an unowned recommendation,
-a board nobody scrutinises that has not met, barred and criticised scrutiny,
-a finding that recurs across two inspections; and a person whose name and
-quote are hostile HTML. Otherborough shares Ofsted with it.
+Two authorities. Testshire has the gaps the picture is checked against (the
+gap queries find them): an unowned recommendation (rec2, MADE by i23), a
+board nobody scrutinises that has not met (cpb) and is barred from
+scrutinising the Director (cpb -> dcs, negated), a panel the 2023 inspection
+criticised (i23 -> osp), a finding that recurs across two inspections
+(f1, f2); and a person whose name and quote are hostile HTML. Otherborough
+shares Ofsted with it, and its Cabinet (ocab) is another unaccountable body.
 """
 from __future__ import annotations
 
