@@ -27,7 +27,7 @@ from .source import SourceText
 
 LEX = lexicon()
 FALLBACK_AUTHORITY = "Unknown Authority"
-AUTH_IN_TEXT = re.compile(r"(?:(?:London|Royal) Borough of [A-Z][\w’'-]+(?: (?:and|upon) [A-Z][\w’'-]+)*|"
+AUTH_IN_TEXT = re.compile(r"(?=[A-Z])(?:(?:London|Royal) Borough of [A-Z][\w’'-]+(?: (?:and|upon) [A-Z][\w’'-]+)*|"
                           r"(?:[A-Z][\w’'-]+ ){1,3}(?:County|City|Metropolitan Borough|Borough|District) Council)")
 
 
@@ -244,7 +244,7 @@ def merge_short_bodies(b: Builder, meeting: Ent | None) -> None:
             b.relabel(short.id, tgt.id)
 
 
-GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]+((?:[Ss]crutiny[ \t]+|[Ss]elect[ \t]+|[Ii]mprovement[ \t]+)?(?:"
+GENERIC_RE = re.compile(r"(?=[TtIi])(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]+((?:[Ss]crutiny[ \t]+|[Ss]elect[ \t]+|[Ii]mprovement[ \t]+)?(?:"
                         + "|".join(sorted({h for h in GENERIC_BODY_HEADS} | {h.lower() for h in GENERIC_BODY_HEADS}, key=len, reverse=True))
                         + r"))(?![\w-])")
 ROLE_GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chair))(?![\w-])(?![ \t]+(?:of|for)\b)")
@@ -261,11 +261,13 @@ CHAIR_WORD = re.compile(r"Chair")
 
 def resolve_head(b: Builder, head: str, meeting: Ent | None) -> Ent | None:
     h = head.lower()
-    if meeting is not None and meeting.name.lower().endswith(h.split()[-1]) and (h in meeting.name.lower() or len(h.split()) == 1):
+    hw = h.split()
+    first, last = hw[0], hw[-1]
+    if meeting is not None and meeting.name.lower().endswith(last) and (h in meeting.name.lower() or len(hw) == 1):
         return meeting
-    cands = [e for e in b.ents.values() if e.label == "Body" and e.name.lower().endswith(h.split()[-1]) and
-             h.split()[0] in e.name.lower() and e.name.lower() != h]
-    if h.split()[-1] in ("cabinet", "executive") and not cands:
+    cands = [e for e in b.ents.values() if e.label == "Body" and (n := e.name.lower()).endswith(last) and
+             first in n and n != h]
+    if last in ("cabinet", "executive") and not cands:
         return None
     if not cands:
         return None
@@ -349,7 +351,7 @@ def drop_generic_bodies(b: Builder, meeting: Ent | None) -> None:
             dropped.add(ent.id)
     if dropped:
         b.mentions = [m for m in b.mentions if m.eid not in dropped]
-        b._starts = None
+        b._keys = None
     for key in list(b.edges):
         t, s, g, _ = key
         if t == "PART_OF" and s in b.ents and g in b.ents and b.ents[s].label == "Body" \

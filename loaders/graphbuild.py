@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from ..graph.model import DocumentInfo, Edge, Evidence, GraphDocument, ItemInfo, Node
+from ..graph.model import DocumentInfo, GraphDocument, ItemInfo
 from .ids import node_id
 from .segment import Item, item_at
 from .source import SourceText
@@ -38,9 +38,12 @@ class Builder:
         self.text = text
         self.authority = authority
         self.items = items
+        # item_at bisects these when the items are sorted and do not overlap (as find_items makes them)
+        self._item_starts = [it.start for it in items] if all(
+            a.start < b.start and a.end <= b.start for a, b in zip(items, items[1:])) else None
         self.ents: dict[str, Ent] = {}
         self.mentions: list[Mention] = []
-        self._starts: list[int] | None = None
+        self._keys: list[tuple[int, int]] | None = None  # (start, end) of each mention, in step with self.mentions
         self.edges: dict[tuple, list[tuple[int, int]]] = {}
         self.claimed = bytearray(len(text))
         self.redirect: dict[str, str] = {}
@@ -82,29 +85,34 @@ class Builder:
 
     def mention(self, ent: Ent, start: int, end: int, generic: bool = False, claim: bool = True) -> Mention:
         m = Mention(start, end, ent.id, ent.label, generic)
-        bisect.insort(self.mentions, m)
-        self._starts = None
+        # sorted by (start, end) as bisect.insort(self.mentions, m) would, bisecting the tuples (faster)
+        keys = self.mention_keys()
+        i = bisect.bisect_right(keys, (start, end))
+        keys.insert(i, (start, end))
+        self.mentions.insert(i, m)
         if claim:
             self.claim(start, end)
         self.cite(ent, (start, end))
         return m
 
     def free(self, start: int, end: int) -> bool:
-        return not any(self.claimed[start:end])
+        return self.claimed.find(1, start, end) < 0  # (claimed holds 0/1 bytes: no 1 in the span)
 
     def claim(self, start: int, end: int) -> None:
         self.claimed[start:end] = b"\x01" * (end - start)
 
+    def mention_keys(self) -> list[tuple[int, int]]:
+        """(start, end) of each mention; rebuilt after code that replaces self.mentions sets self._keys = None."""
+        if self._keys is None or len(self._keys) != len(self.mentions):
+            self._keys = [(m.start, m.end) for m in self.mentions]
+        return self._keys
+
     def in_span(self, start: int, end: int) -> list[Mention]:
-        if self._starts is None:
-            self._starts = [m.start for m in self.mentions]
-        i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+        """Mentions that lie within [start, end), in order."""
+        keys = self.mention_keys()
+        i = bisect.bisect_left(keys, (start,))
+        j = bisect.bisect_left(keys, (end,), i)
+        return [m for m in self.mentions[i:j] if m.end <= end]
 
     def relabel(self, old: str, new: str) -> None:
         """Merge entity `old` into `new` (aliases, evidence, mentions, edges)."""
@@ -143,7 +151,8 @@ class Builder:
             self.evidenced.add((etype, span))
 
     # ---- output
-    def _evidence(self, span: tuple[int, int]) -> Evidence:
+    def _evidence(self, span: tuple[int, int]) -> dict:
+        """Evidence fields for `span` (trimmed of white space), validated as Evidence in build()."""
         s, e = span
         while s < e and self.text[s].isspace():
             s += 1
@@ -151,23 +160,33 @@ class Builder:
             e -= 1
         if e <= s:
             s, e = span
-        return Evidence(quote=self.text[s:e], start=s, end=e, item=item_at(self.items, s),
-                        page=self.src.page_at(s))
+        return {"quote": self.text[s:e], "start": s, "end": e, "item": item_at(self.items, s, self._item_starts),
+                "page": self.src.page_at(s)}
 
     def build(self, info: DocumentInfo) -> GraphDocument:
+        """The GraphDocument, validated in one pass: nodes, edges and evidence are built as plain dicts and
+        GraphDocument.model_validate checks them all against the contract (same checks as building each model, faster)."""
         info.items = [ItemInfo(number=i.number, title=i.title, start=i.start, end=i.end) for i in self.items]
+        evid: dict[tuple[int, int], dict] = {}  # one evidence record a span (sentences back many edges)
+
+        def evidence(span: tuple[int, int]) -> dict:
+            ev = evid.get(span)
+            if ev is None:
+                ev = evid[span] = self._evidence(span)
+            return ev
+
         nodes = []
         for ent in self.ents.values():
             if not ent.spans:
                 continue
             props = {k: v for k, v in ent.props.items() if v is not None}
-            nodes.append(Node(id=ent.id, label=ent.label, name=ent.name,
-                              aliases=sorted(a for a in ent.aliases if a and a != ent.name),
-                              properties=props, evidence=[self._evidence(s) for s in ent.spans]))
-        known = {n.id for n in nodes}
+            nodes.append({"id": ent.id, "label": ent.label, "name": ent.name,
+                          "aliases": sorted(a for a in ent.aliases if a and a != ent.name),
+                          "properties": props, "evidence": [evidence(s) for s in ent.spans]})
+        known = {n["id"] for n in nodes}
         edges = []
         for (t, s, g, neg), ev in self.edges.items():
             if s in known and g in known and ev:
-                edges.append(Edge(type=t, source=s, target=g, negated=neg,
-                                  evidence=[self._evidence(x) for x in ev]))
-        return GraphDocument(document=info, nodes=nodes, edges=edges)
+                edges.append({"type": t, "source": s, "target": g, "negated": neg,
+                              "evidence": [evidence(x) for x in ev]})
+        return GraphDocument.model_validate({"document": info, "nodes": nodes, "edges": edges})

@@ -19,14 +19,23 @@ NOUN_RE = re.compile(
 JUDGE_HINT = re.compile(r"(?i)judge|judgement|rated|grade|overall|found\s+(?:it\s+)?to\s+be|outcome was")
 JUDGE_CUES = ("judge", "rated", "grade", "overall", "found", "outcome was")  # words every JUDGE_HINT match contains (speed)
 NOUN_WORDS = ("inspect", "visit", "review", "report", "judgement", "jtai", "ilacs", "challenge")
-HYPOTHETICAL = re.compile(r"(?i)\b(?:would|will|to|could|may|might|shall)\s+(?:be\s+)?(?:inspected|undergo|receive|undertake|carry out|conduct)\b|"
+# (the look-ahead: the first letters of the alternatives, a cheap test at each position: speed)
+HYPOTHETICAL = re.compile(r"(?i)(?=[wtcmsnfueapird])(?:\b(?:would|will|to|could|may|might|shall)\s+(?:be\s+)?(?:inspected|undergo|receive|undertake|carry out|conduct)\b|"
                           r"\b(?:next|future|upcoming|expected|forthcoming|anticipated|possible|planned|another)\s+"
                           r"(?:full\s+|ofsted\s+|\w+\s+)?(?:inspection|visit|review)|\binspection\s+was\s+expected|"
                           r"\b(?:in\s+preparation\s+for|prepare\s+for|readiness\s+for)\b|"
-                          r"\bdue\s+to\s+(?:take\s+place|be\s+held|be\s+carried\s+out|commence|start|begin)\b")
+                          r"\bdue\s+to\s+(?:take\s+place|be\s+held|be\s+carried\s+out|commence|start|begin)\b)")
 SEND_WORDS = re.compile(r"\bSEND\b|[Ss]pecial [Ee]ducational [Nn]eeds")
 HISTORIC = re.compile(r"(?i)\b(?:last|previous|earlier|prior)\b")
 YEAR_RE = re.compile(r"(?<![\d/£-])(20[0-3]\d|19[89]\d)(?![\d/])(?!\s*/\s*\d)")
+
+# years_near's patterns (compiled once: speed)
+_YEARS_LIST = re.compile(rf"s?\s+(?:of\s+)?((?:20\d\d)(?:\s*,\s*20\d\d)*(?:,?\s+and\s+20\d\d))")
+_YEAR_PAREN = re.compile(rf"s?\s*\((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\)")
+_YEAR_AFTER = re.compile(rf"(?:in|on|of|during|between|conducted in|took place in|carried out in)\s+(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?(?:({MONTH_RE})\s+(?:and\s+(?:{MONTH_RE})\s+)?)?(20[0-3]\d)(?!\s*/)")
+_YEAR_FAR = re.compile(rf"\b(?:in|during)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)(?!\s*/)")
+_YEAR_BEFORE = re.compile(rf"(?:({MONTH_RE})\s+)?(20[0-3]\d)\s+(?:[A-Z]\w*\s+){{0,3}}$")
+_YEAR_OPENING = re.compile(rf"\s*(?:[Ii]n|[Dd]uring|[Oo]n)\s+(?:\d{{1,2}}\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\b")
 
 
 class Insp:
@@ -39,22 +48,31 @@ class Insp:
         self.ent: Ent | None = None
 
 
+_KIND_AREA = re.compile(r"CQC|Care Quality|[Ll]ocal [Aa]rea|[Aa]rea")
+_KIND_PEER = re.compile(r"(?i)\bpeer\b")
+_KIND_MONITORING = re.compile(r"(?i)\bmonitoring visit")
+_KIND_FOCUSED = re.compile(r"(?i)\bfocus+ed visit|focus review")
+_KIND_REVIEW = re.compile(r"(?i)\breview\b")
+_KIND_INSPECTION = re.compile(r"(?i)inspection")
+_KIND_ASSURANCE = re.compile(r"(?i)\bassurance visit")
+
+
 def kind_of(window: str) -> str:
     for pat, kind in LEX.inspection_kinds:
         if pat in window:
             return kind
     # "Ofsted/CQC inspection of the provision for Special Educational Needs (SEND)": a SEND area inspection
-    if "nspection" in window and SEND_WORDS.search(window) and re.search(r"CQC|Care Quality|[Ll]ocal [Aa]rea|[Aa]rea", window):
+    if "nspection" in window and SEND_WORDS.search(window) and _KIND_AREA.search(window):
         return "send_area"
-    if re.search(r"(?i)\bpeer\b", window):
+    if _KIND_PEER.search(window):
         return "peer_review"
-    if re.search(r"(?i)\bmonitoring visit", window):
+    if _KIND_MONITORING.search(window):
         return "monitoring_visit"
-    if re.search(r"(?i)\bfocus+ed visit|focus review", window):
+    if _KIND_FOCUSED.search(window):
         return "focused_visit"
-    if re.search(r"(?i)\breview\b", window) and not re.search(r"(?i)inspection", window):
+    if _KIND_REVIEW.search(window) and not _KIND_INSPECTION.search(window):
         return "review"
-    if re.search(r"(?i)\bassurance visit", window):
+    if _KIND_ASSURANCE.search(window):
         return "assurance_visit"
     return "other"
 
@@ -84,8 +102,11 @@ class InspectionFinder:
         pending: list[tuple[int, Sentence, tuple, bool, int, int]] = []
         for si, sent in enumerate(self.sents):
             st = sent.text
-            low = st.lower()
-            if not any(w in low for w in NOUN_WORDS):
+            low = sent.low  # (lowercased once per sentence, shared with the relation rules)
+            for w in NOUN_WORDS:
+                if w in low:
+                    break
+            else:
                 continue  # cheap pre-check: most sentences name no inspection, visit, review or report
             if HYPOTHETICAL.search(st) and not re.search(r"(?i)\b(took place|was carried out|had been|were|was)\b.*\b(19|20)\d\d", st):
                 hyp = True
@@ -174,29 +195,29 @@ class InspectionFinder:
         after = st[e:e + 45]
         far = st[e:e + 80].split(";")[0]
         before = st[max(0, s - 30):s]
-        m = re.match(rf"s?\s+(?:of\s+)?((?:20\d\d)(?:\s*,\s*20\d\d)*(?:,?\s+and\s+20\d\d))", after)
+        m = _YEARS_LIST.match(after)
         if m:
             return [(int(y), None) for y in re.findall(r"20\d\d", m.group(1))]
         # "Ofsted Focus Review (October 2020)"
-        m = re.match(rf"s?\s*\((?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\)", far)
+        m = _YEAR_PAREN.match(far)
         if m:
             return [(int(m.group(2)), MONTHS.index(m.group(1)) + 1 if m.group(1) else None)]
-        m = re.search(rf"(?:in|on|of|during|between|conducted in|took place in|carried out in)\s+(?:(?:early|late|mid)-?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:(?:and|to|-|–)\s+\d{{1,2}}(?:st|nd|rd|th)?\s+)?)?(?:({MONTH_RE})\s+(?:and\s+(?:{MONTH_RE})\s+)?)?(20[0-3]\d)(?!\s*/)", after)
+        m = _YEAR_AFTER.search(after)
         if m and not re.search(r"(?i)since\s*$", after[:m.start() + 6]):
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]
         # "an inspection into the Adoption Agency in December 2022": a longer reach, only for "in"/"during"
         # and not past another event ("published on", "approved by Ofsted on")
-        m = re.search(rf"\b(?:in|during)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)(?!\s*/)", far)
+        m = _YEAR_FAR.search(far)
         if m and not re.search(r"(?i)\b(?:since|publish\w*|approv\w*|submit\w*|due|will|would|until)\b|[.,:]", far[:m.start()]):
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]
-        m = re.search(rf"(?:({MONTH_RE})\s+)?(20[0-3]\d)\s+(?:[A-Z]\w*\s+){{0,3}}$", before)
+        m = _YEAR_BEFORE.search(before)
         if m and not re.search(r"(?i)since\s+$", before[:m.start()]):
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]
         # a sentence that dates the event: "In July 2023, the Council was subject to a Standard Inspection"
-        m = re.match(rf"\s*(?:[Ii]n|[Dd]uring|[Oo]n)\s+(?:\d{{1,2}}\s+)?(?:({MONTH_RE})\s+)?(20[0-3]\d)\b", st)
+        m = _YEAR_OPENING.match(st)
         if m and s < 120:
             mo = MONTHS.index(m.group(1)) + 1 if m.group(1) else None
             return [(int(m.group(2)), mo)]

@@ -14,6 +14,9 @@ from .lexicon import lexicon
 LEX = lexicon()
 
 # --- building blocks ---------------------------------------------------------------
+# Speed: a pattern that starts with a look-behind is tried at every position of the text; a leading look-ahead
+# "(?=[...])" naming the characters its matches can start with (e.g. "(?=[A-Z])" before a name) rejects most
+# positions with one test. Keep such a look-ahead in step with the alternatives after it.
 MONTHS_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Mr|Mrs|Ms|Cllr|Councillor|Councillors)"
 CAPW = rf"(?:(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|O&S|P&S|(?<=Cabinet[ \t])member(?![\w-])|(?<=Portfolio[ \t])holder(?![\w-]))"
 WORDS = rf"{CAPW}(?:[ \t]+{CAPW})*"
@@ -26,7 +29,8 @@ CONN = (r"(?:[ \t]+(?:with[ \t]+[Rr]esponsibility[ \t]+for|[Rr]esponsibility[ \t
 # a bracketed qualifier that belongs to the name ("Media Manager (Strategic)"), not an abbreviation and not an
 # agenda reference ("Children and Families Committee (Item 27)")
 PAREN = r"(?:[ \t]+\((?![A-Z&]{2,6}\))(?!(?:Item|Minute|Agenda|Appendix|Page|Paper|Report)\b)[A-Z][^()\n]{2,60}\))"
-PHRASE_RE = re.compile(rf"(?<![\w’'&-]){UNIT}(?:{CONN}{UNIT})*{PAREN}?")
+# (the leading look-ahead names the characters a phrase can start with: a cheap test at each position, speed)
+PHRASE_RE = re.compile(rf"(?=[A-Zmh])(?<![\w’'&-]){UNIT}(?:{CONN}{UNIT})*{PAREN}?")
 ABBR_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
 TRIM_START = set("The A An In At On By For Following Since It This That These Those There Members Both All Each Any "
@@ -48,28 +52,28 @@ AUTH_RE = re.compile(
     r"|(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
     r"(?:(?:County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council)(?![\w-])")
 AUTH_END_RE = re.compile(
-    r"(?<![\w’'-])(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
+    r"(?=[A-Za])(?<![\w’'-])(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
     r"(?:(?:County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council$")
 HON = r"(?:County[ \t]+Councillor|Councillors|Councillor|Cllrs\.?|Cllr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?)"
 NAMEW = r"(?:Mc|Mac|O’|O')?[A-Z][a-z][\w’'\-]*"
 PNAME = rf"(?:(?:[A-Z]\.?[ \t]){{0,3}}(?:[A-Z]\.?[ \t])?{NAMEW}(?:[ \t]+(?:de[ \t]+|van[ \t]+|le[ \t]+|la[ \t]+)?{NAMEW}){{0,2}})"
-HON_RE = re.compile(rf"(?<![\w-])((?:{HON}[ \t]+)+)({PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME})*)")
+HON_RE = re.compile(rf"(?=[CMDP])(?<![\w-])((?:{HON}[ \t]+)+)({PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME})*)")
 BARE_NAME = rf"{NAMEW}(?:[ \t]+(?:de[ \t]+|van[ \t]+)?{NAMEW}){{1,2}}"
 PLAN_RE = re.compile(
-    r"(?<![\w-])((?:(?:[A-Z][\w’'\-]*|\d+|O&S|SEND|ILACS)[ \t]+(?:(?:and|for|of|to|&)[ \t]+)?)*"
+    r"(?=[A-Z\diardptmsb])(?<![\w-])((?:(?:[A-Z][\w’'\-]*|\d+|O&S|SEND|ILACS)[ \t]+(?:(?:and|for|of|to|&)[ \t]+)?)*"
     r"(?:\d+[- ]point|[Ii]mprovement|[Aa]ction|[Rr]ecovery|[Dd]elivery|[Dd]evelopment|[Pp]rogress|[Tt]ransformation|"
     r"[Mm]anagement|[Ss]ufficiency|[Ss]ervice|[Bb]asics|[Pp]ractice)[ \t]+[Pp]lan"
     r"(?:[ \t]+for[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+[A-Z][\w’'\-]*)*)?)(?![\w-])")
-WSOA_RE = re.compile(r"(?<![\w-])(?:[A-Z][\w’'\-]*[ \t]+)*[Ww]ritten [Ss]tatement of (?:the )?[Aa]ction(?![\w-])")
+WSOA_RE = re.compile(r"(?=[A-Zw])(?<![\w-])(?:[A-Z][\w’'\-]*[ \t]+)*[Ww]ritten [Ss]tatement of (?:the )?[Aa]ction(?![\w-])")
 PLAN_BAD = re.compile(r"(?i)\b(care|support|pathway|child protection|personal|business|corporate|financial|council|"
                       r"education,? health and care|safety|risk|transition)\s+plans?$")
 LOWER_BODY_RE = re.compile(
-    r"(?<![\w-])(?:a|an|the|its|new)[ \t]+((?:sub-committee|sub-group|subgroup|working group|task and finish group)"
+    r"(?=[aitn])(?<![\w-])(?:a|an|the|its|new)[ \t]+((?:sub-committee|sub-group|subgroup|working group|task and finish group)"
     r"(?:[ \t]+(?:for|on)[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'\-]*)*)?)")
 
 # "the Children and Young People sub-group", "Quality Assurance working group": capitalised name, lower-case head
 CAP_LOWER_BODY_RE = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][\w’'-]*)(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*|[ \t]+[A-Z][\w’'-]*){0,6}[ \t]+"
+    r"(?=[A-Z])(?<![\w’'-])((?:[A-Z][\w’'-]*)(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w’'-]*|[ \t]+[A-Z][\w’'-]*){0,6}[ \t]+"
     r"(?:sub-group|subgroup|sub-committee|working group|task and finish group|steering group|reference group))(?![\w-])")
 CAP_LOWER_ANCHOR = re.compile(r"[ \t](?:sub-?group|sub-committee|working group|task and finish group|steering group|reference group)(?![\w-])")
 
@@ -94,34 +98,48 @@ _ABBR_AFTER = re.compile(r"[ \t]*\(([A-Z][A-Za-z&]{1,7})\)")
 LOWER_ROLE_RE = re.compile(r"(?:[Pp](?<![\w-].)rincipal [Ss]ocial [Ww]orker|[Ii](?<![\w-].)ndependent [Cc]hair(?:man)?|"
                            r"[Ii](?<![\w-].)ndependent [Ii]mprovement [Aa]dvis[oe]r|[Cc](?<![\w-].)o-opted [Mm]ember|"
                            r"[Ll](?<![\w-].)ead [Mm]ember)(?![\w-])")
+# words every LOWER_ROLE_RE match contains, lowercased: a text with none of them skips the scan (speed)
+LOWER_ROLE_CUES = ("principal social worker", "independent chair", "independent improvement advis", "co-opted member", "lead member")
+
+
+def has_any(low: str, words: tuple[str, ...]) -> bool:
+    return any(w in low for w in words)
+
+
 GENERIC_AUTH_RE = re.compile(
-    r"(?<![\w-])(?:[Tt]he|[Tt]his|[Oo]ur)[ \t]+(?:(?:County|City|Borough|Local)[ \t]+)?(?:Council|Authority|authority|council)(?:’s|'s)?(?![\w-])"
+    r"(?=[TtOoLlC])(?:(?<![\w-])(?:[Tt]he|[Tt]his|[Oo]ur)[ \t]+(?:(?:County|City|Borough|Local)[ \t]+)?(?:Council|Authority|authority|council)(?:’s|'s)?(?![\w-])"
     r"|(?<![\w-])(?:[Tt]he[ \t]+)?[Ll]ocal [Aa]uthority(?![\w-])"
-    r"|(?<![A-Za-z][ \t])(?<![\w-])County Council(?![\w-])")
+    r"|(?<![A-Za-z][ \t])(?<![\w-])County Council(?![\w-]))")
 COUNCIL_ANCHOR = re.compile(r"[Cc]ouncil|[Aa]uthority")
 # a bare name before a role title ("Tom Hoghton, Policy Manager") or after it ("Commissioner Julie Kenny",
 # "... and Jane Roe"); NOT_NAME: words that follow names on contact lines
 LEAD_PERSON_RE = re.compile(rf"({BARE_NAME})(?:,[ \t]*|[ \t]+[-–—][ \t]+|[ \t]*\([ \t]*)(?=[A-Z])")
-TRAIL_PERSON_RE = re.compile(rf"(,?[ \t]+and)?[ \t]+(?:(?:Sir|Dame)[ \t]+)?({BARE_NAME})$")
+TRAIL_PERSON_RE = re.compile(rf"(?=[, \t])(,?[ \t]+and)?[ \t]+(?:(?:Sir|Dame)[ \t]+)?({BARE_NAME})$")
 NOT_NAME = {"Tel", "Tel:", "Telephone", "Email", "E-mail", "Mobile", "Ext", "Contact", "Sir", "Dame"}
 # "Contact: Jane Roe", "ACTION: Jane Roe", "Contact: Jane Roe/Tom Brown", "Lead Officer: Jane Roe"
 CONTACT_RE = re.compile(rf"(?:Contact(?: [Oo]fficer)?|Presented [Bb]y|Officer|Author|Report [Aa]uthor|ACTION|Action(?: [Bb]y)?|"
                         rf"Lead(?: [Oo]fficer)?|Responsible [Oo]fficer|Owner):[ \t\u00a0]+({BARE_NAME}(?:[ \t]*/[ \t]*{BARE_NAME})*)")
 # "Claire Burgess, LGA Children's Improvement Adviser" (an organisation's abbreviation may stand between)
-BESIDE_ROLE_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?(?:[A-Z]{{2,6}}(?:’s|'s)?[ \t]+)?|[ \t]*\()$")
+BESIDE_ROLE_RE = re.compile(rf"(?=[A-Z])(?<![\w’'-])({BARE_NAME})(?:,[ \t]*(?:the[ \t]+|our[ \t]+)?(?:[A-Z]{{2,6}}(?:’s|'s)?[ \t]+)?|[ \t]*\()$")
 TRAIL_CONTACT_RE = re.compile(r"[ \t]+(?:Tel|Telephone|Email|E-mail|Mobile|Ext|Phone)\.?$")
 TRAIL_CONN_RE = re.compile(r"[ \t]+(?:and|&|of|for|the|of the|for the|in|with)$")
 # "Cabinet Member for Children, Young People and Public Health": a portfolio, not the organisation Public Health
 PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:Member|Director|Lead|Holder|Head|Manager|Officer|Councillor|Commissioner)[ \t]+(?:for|of)[ \t]+"
                                  r"(?:(?:[A-Z][\w’'-]*,?[ \t]+)*(?:and|&)[ \t]+)?$")
-NUMBERED_GROUP_RE = re.compile(r"(?<![\w-])(?:Working Group|Task and Finish Group|Sub-Group|Subgroup|Workstream|Work Stream)[ \t]+\d{1,2}"
+NUMBERED_GROUP_RE = re.compile(r"(?=[WTS])(?<![\w-])(?:Working Group|Task and Finish Group|Sub-Group|Subgroup|Workstream|Work Stream)[ \t]+\d{1,2}"
                                r"[ \t]+[-–—:][ \t]+[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|and|of|for|&|the|in))*(?<![ \t]and)(?<![ \t]of)")
-TEAM_RE = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){1,4}team)(?![\w-])")
+TEAM_RE = re.compile(r"(?=[A-Z])(?<![\w’'-])((?:[A-Z][\w’'-]*[ \t]+){1,4}team)(?![\w-])")
 TEAM_ANCHOR = re.compile(r"[ \t]team(?![\w-])")
 NOT_TEAM = {"Ofsted", "Inspection", "Council", "Project", "Leadership", "Management", "Senior", "LGA", "DfE", "Peer"}
 HON_ANCHOR = re.compile(r"Co(?:unty[ \t]+Co)?uncillors?|Cllrs?|Mrs?|Ms|Miss|Dr|Prof")
 PLAN_ANCHOR = re.compile(r"[Pp]lan(?![\w-])")
 WSOA_ANCHOR = re.compile(r"[Ww]ritten [Ss]tatement of")
+
+
+def word_pattern(word: str, not_before: str = r"[\w-]") -> str:
+    """rf"(?<!{not_before}){re.escape(word)}", written with the word's first character ahead of the look-behind so
+    that the regex engine searches for that character instead of trying every position (speed; same matches)."""
+    return re.escape(word[:1]) + rf"(?<!{not_before}(?s:.))" + re.escape(word[1:]) if word else ""
 
 
 def anchored_finditer(rx: re.Pattern, anchor: re.Pattern, text: str, start: int = 0, back: int = 250, fwd: int = 150):
@@ -146,7 +164,7 @@ NAME_VERBS = (r"(?:updated|presented|introduced|informed|advised|gave|reported|e
               r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasised|summarised|spoke|joined|"
               r"was|is|had|has|would|will|led|chaired)")
 VERB_ANCHOR = re.compile(rf"[ \t]+{NAME_VERBS}\b")
-NAMES_END_RE = re.compile(rf"(?<![\w’'-])({BARE_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){BARE_NAME})*)\Z")
+NAMES_END_RE = re.compile(rf"(?=[A-Z])(?<![\w’'-])({BARE_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){BARE_NAME})*)\Z")
 
 
 def names_before_verbs(text: str):
@@ -157,7 +175,12 @@ def names_before_verbs(text: str):
         p = a.start()
         if p <= last or not text[p - 1].isalpha():
             continue
-        ws = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p), text.rfind("\t", 0, p))
+        # the white space before the word: looked for in the last 100 characters first (a text with no tabs
+        # would otherwise be searched back to its start at every verb: speed), then in all the text before
+        lo = max(0, p - 100)
+        ws = max(text.rfind(" ", lo, p), text.rfind("\n", lo, p), text.rfind("\t", lo, p))
+        if ws < 0 and lo > 0:
+            ws = max(text.rfind(" ", 0, lo), text.rfind("\n", 0, lo), text.rfind("\t", 0, lo))
         if not text[ws + 1:ws + 2].isupper():
             continue
         m = NAMES_END_RE.search(text, max(last, p - 250), p)
@@ -234,7 +257,7 @@ class Finder:
                 b.mention(self.auth, s, e, generic=True)
                 self.auth.aliases.add(re.sub(r"(’s|'s)$", "", m.group()))
         if short and short != name:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ \t]+[A-Z])", text[self.start:]):
+            for m in re.finditer(word_pattern(short) + r"(?![\w-])(?![ \t]+[A-Z])", text[self.start:]):
                 s = self.start + m.start()
                 if b.free(s, s + len(short)):
                     b.mention(self.auth, s, s + len(short), generic=True)
@@ -492,7 +515,8 @@ class Finder:
                     b.mention(ent, s, e)
         for m in PHRASE_RE.finditer(text, self.start):
             self.take_phrase(m.start(), m.end())
-        for m in LOWER_ROLE_RE.finditer(text, self.start):
+        low_all = text.lower()
+        for m in LOWER_ROLE_RE.finditer(text, self.start) if has_any(low_all, LOWER_ROLE_CUES) else ():
             s, e = m.start(), m.end()
             if b.free(s, e):
                 nm = m.group()
@@ -533,8 +557,9 @@ class Finder:
     def take_phrase(self, s: int, e: int) -> None:
         b, text = self.b, self.text
         raw = text[s:e]
+        spaced = " " in raw or "\t" in raw  # (a lone word, most phrases, skips the word regexes below: speed)
         # trim leading function words
-        while True:
+        while spaced:
             m = _FIRST_WORD.match(raw)
             if m and (m.group(1) in TRIM_START or m.group(1) in ("and", "of", "for", "the")):
                 s += m.end()
@@ -543,7 +568,7 @@ class Finder:
                 break
         raw_stripped = raw.rstrip(" \t-–—,")
         # a phrase cut short at a line end or a claimed name: no dangling "and"/"of"/"for"/"the" or ")"
-        while True:
+        while spaced:
             tm = TRAIL_CONN_RE.search(raw_stripped) or TRAIL_CONTACT_RE.search(raw_stripped)
             if not tm:
                 break
@@ -604,7 +629,7 @@ class Finder:
                                                       (self.classify(clean_name(raw)) or ("",))[0] == "Plan" and " and " not in raw):
                 lead_org = first[0]
         if not b.free(s, e) and lead_org is None:
-            cut = next(i for i in range(s, e) if b.claimed[i])
+            cut = b.claimed.find(1, s, e)  # the first claimed position (there is one: the span is not free)
             if cut == s:
                 # a claimed name first ("Jane Roe  Senior Governance Officer", "Cllr Roe, Deputy Leader",
                 # "Roe (Cabinet Member for ...)"): read what follows it on its own
@@ -709,7 +734,8 @@ class Finder:
         m = LEAD_PERSON_RE.match(raw)
         if m and self.is_name(m.group(1)):
             rs = s + m.end()
-            re_ = next((i for i in range(rs, e) if b.claimed[i]), e)  # up to a claimed organisation ("... Ofsted)")
+            re_ = b.claimed.find(1, rs, e)  # up to a claimed organisation ("... Ofsted)")
+            re_ = e if re_ < 0 else re_
             rest = clean_name(self.text[rs:re_]).rstrip(")").strip()
             cls = self.classify(rest) if rest else None
             if cls and cls[0] == "Role":
@@ -806,7 +832,7 @@ class Finder:
         for ab, eid in self.abbr.items():
             if eid not in b.ents:
                 continue
-            for m in re.finditer(rf"(?<![\w&-]){re.escape(ab)}(?![\w&-])", text[self.start:]):
+            for m in re.finditer(word_pattern(ab, r"[\w&-]") + r"(?![\w&-])", text[self.start:]):
                 s, e = self.start + m.start(), self.start + m.end()
                 if not b.free(s, e):
                     continue

@@ -70,12 +70,20 @@ TO_RECIPIENT = re.compile(r"(?<!\bresponse )(?<!\brelation )(?<!\bregard )(?<!\b
                           r"(?<!\bapproach )(?<!\bcontribution )(?<!\bsubject )(?<!\bnext )(?<!\bprogress )\bto\s+(?:the\s+)?", re.I)
 
 
+# clause cuts: ";|\bbut\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhile\b|\bwhilst\b|\balthough\b(|\bhowever\b on the left)";
+# written with each word's first letter before its "\b" test (as a look-behind) so that the regex engine skips ahead
+# on the first character (a leading \b makes it try every position: speed). Same matches.
+_CLAUSE_WORDS = r"b(?<!\wb)ut\b|w(?<!\ww)(?:hereas|hich|ho|hile|hilst)\b|a(?<!\wa)lthough\b"
+_CLAUSE_LEFT = re.compile(r";|" + _CLAUSE_WORDS + r"|h(?<!\wh)owever\b")
+_CLAUSE_RIGHT = re.compile(r";|" + _CLAUSE_WORDS)
+
+
 def clause_bounds(st: str, pos: int) -> tuple[int, int]:
     """The clause around `pos`: cut at ';', ' but ', ' whereas ', sentence-internal ' and that '."""
     left = 0
-    for m in re.finditer(r";|\bbut\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhile\b|\bwhilst\b|\balthough\b|\bhowever\b", st[:pos]):
+    for m in _CLAUSE_LEFT.finditer(st[:pos]):
         left = m.end()
-    rm = re.search(r";|\bbut\b|\bwhereas\b|\bwhich\b|\bwho\b|\bwhile\b|\bwhilst\b|\balthough\b", st[pos:])
+    rm = _CLAUSE_RIGHT.search(st[pos:])
     right = pos + rm.start() if rm else len(st)
     return left, right
 
@@ -116,6 +124,13 @@ class Relations:
         self.roles_within()
         for sent in self.sents:
             ms = self.ms(sent)
+            if not ms:
+                # a sentence that names nothing: only the rules that can fall back on the plan or the reporter named
+                # before ("To consider the plan", "She reported that") can apply; the others all need a mention
+                self.plan_scrutiny(sent, ms)
+                self.presented_by(sent, ms)
+                self.note_reporter(sent, ms)
+                continue
             self.apply_rules(sent, ms)
             self.invited(sent, ms)
             self.received_from(sent, ms)
@@ -128,14 +143,7 @@ class Relations:
             self.membership(sent, ms)
             self.plan_scrutiny(sent, ms)
             self.presented_by(sent, ms)
-            # (the scan over all edges only when some REPORTS_TO edge was given this sentence as evidence)
-            rep = [s_ for (t, s_, g, n), ev in self.b.edges.items() if t == "REPORTS_TO" and (sent.start, sent.end) in ev
-                   and self.b.ents.get(s_) is not None and self.b.ents[s_].label in ("Person", "Role")] \
-                if ("REPORTS_TO", (sent.start, sent.end)) in self.b.evidenced else []
-            if rep:
-                self.last_reporter = rep[-1]
-            elif ms and any(m.label in ("Person", "Role") for m in ms):
-                self.last_reporter = None  # someone else is named: "he" is no longer clear
+            self.note_reporter(sent, ms)
             self.responsible(sent, ms)
             plans = [m for m in ms if m.label == "Plan"]
             if plans:
@@ -143,6 +151,17 @@ class Relations:
         self.possessive_units()
         self.plans_answer_inspection()
         self.chairs_through_post()
+
+    def note_reporter(self, sent: Sentence, ms: list[Mention]) -> None:
+        """Who reported in this sentence is who 'he' / 'she' means next."""
+        # (the scan over all edges only when some REPORTS_TO edge was given this sentence as evidence)
+        rep = [s_ for (t, s_, g, n), ev in self.b.edges.items() if t == "REPORTS_TO" and (sent.start, sent.end) in ev
+               and self.b.ents.get(s_) is not None and self.b.ents[s_].label in ("Person", "Role")] \
+            if ("REPORTS_TO", (sent.start, sent.end)) in self.b.evidenced else []
+        if rep:
+            self.last_reporter = rep[-1]
+        elif ms and any(m.label in ("Person", "Role") for m in ms):
+            self.last_reporter = None  # someone else is named: "he" is no longer clear
 
     def chairs_through_post(self) -> None:
         """'Walter McCulloch, Independent Chair of the Board': who holds a post that chairs a body chairs it."""
@@ -325,7 +344,9 @@ class Relations:
         st = sent.text
         if not ms:
             return
-        for m in re.finditer(r"\b(?:informed|advised|assured|told|reminded|updated|briefed)\s+(?:the\s+)?(?:([Cc]ommittee|[Pp]anel|[Bb]oard|[Cc]ommission|[Ss]ub-[Cc]ommittee)|[Mm]embers)\b", st):
+        # (case-sensitive: its verbs appear as written, tested on st)
+        for m in cued_finditer(st, ("informed", "advised", "assured", "told", "reminded", "updated", "briefed"),
+                               r"\b(?:informed|advised|assured|told|reminded|updated|briefed)\s+(?:the\s+)?(?:([Cc]ommittee|[Pp]anel|[Bb]oard|[Cc]ommission|[Ss]ub-[Cc]ommittee)|[Mm]embers)\b", st):
             if not self.meeting:
                 break
             vs = sent.start + m.start()
@@ -619,7 +640,9 @@ class Relations:
         st, b, low = sent.text, self.b, sent.low
         scrutineers = ("Body", "Role", "Organisation")
         # active: X considered / reviewed / scrutinised / monitored / oversaw / had oversight of <plan>
-        for m in cued_finditer(low, ("consider", "review", "scrutini", "monitor", "overs", "challenge", "receive"), r"(?i)\b(?:(?:would |will |to |also )?consider(?:ed|s)?|review(?:ed|s)?|scrutini[sz](?:e|ed|es)|"
+        # (plan_after finds a plan only among this sentence's Plan mentions or as the plan named before: speed)
+        can_plan = self.plan_ctx is not None or any(x.label == "Plan" for x in ms)
+        for m in cued_finditer(low if can_plan else "", ("consider", "review", "scrutini", "monitor", "overs", "challenge", "receive"), r"(?i)\b(?:(?:would |will |to |also )?consider(?:ed|s)?|review(?:ed|s)?|scrutini[sz](?:e|ed|es)|"
                              r"monitor(?:ed|s)?|overs(?:ee|ees|aw)|challenge[sd]?|(?:strategic |overall |independent )?oversight of|"
                              r"receive[sd]? (?:a |an |the )?(?:\w+ )?(?:report|update)s? (?:on|about) (?:the )?progress (?:of|on|against|with|in delivering))\s+(?:the\s+)?", st):
             if re.search(r"(?i)\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", st[max(0, m.start() - 20):m.start()]):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -10,7 +11,8 @@ BULLET = re.compile(r"^[ \t]*(?:[·•●▪◦\-\*–]|\(?[a-z0-9]{1,3}[.)])[ \
 _ITEM_ALONE = re.compile(r"^[ \t]*(\d{1,3}[a-z]?)\.?[ \t]*$")
 _ITEM_TITLED = re.compile(r"^[ \t]*(\d{1,3}[a-z]?)\.?[ \t]+([A-Z][^\n]{2,150})$")
 _ITEM_REF = re.compile(r"\(Item (\d{1,3}[a-z]?)\)")
-_SENT_END = re.compile(r"(?<=[.!?;])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n|\n(?=[ \t]*[·•●▪◦\-\*–][ \t])|\n|\t+(?=[A-Z•])|\s+(?=[•·]\s)")
+# (every break starts with white space or a closing quote: the leading look-ahead skips other positions fast)
+_SENT_END = re.compile(r"(?=[\s\"”’'])(?:(?<=[.!?;])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n|\n(?=[ \t]*[·•●▪◦\-\*–][ \t])|\n|\t+(?=[A-Z•])|\s+(?=[•·]\s))")
 
 
 @dataclass
@@ -82,7 +84,12 @@ def find_items(text: str, start: int) -> list[Item]:
     return items
 
 
-def item_at(items: list[Item], offset: int) -> str | None:
+def item_at(items: list[Item], offset: int, starts: list[int] | None = None) -> str | None:
+    """The number of the first item holding `offset`. `starts` ([it.start for it in items], given only when the items
+    are sorted and do not overlap, as find_items returns them) finds it by bisection, with the same result as the scan."""
+    if starts is not None:
+        i = bisect_right(starts, offset) - 1
+        return items[i].number if i >= 0 and offset < items[i].end else None
     for it in items:
         if it.start <= offset < it.end:
             return it.number
