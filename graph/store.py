@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import GraphDocument
-from .writes import EXTRACTOR_VERSION, document_write
+from .writes import EXTRACTOR_VERSION, Statement, chain, document_statements
 
 DEFAULT_DB = "govgraph.db"
 GRAPH_NAME = "govgraph"
@@ -74,6 +74,12 @@ class GraphStore(ABC):
     def _write(self, cypher: str, params: dict[str, Any] | None = None) -> tuple[QueryResult, Counters]:
         """Run one write statement atomically."""
 
+    def write_statements(self, statements: list[Statement]) -> Counters:
+        """Run statements as one atomic unit. Default: chained into one query (FalkorDB);
+        Neo4j overrides this with one transaction, so each statement's plan is cached."""
+        st = chain(statements)
+        return self._write(st.cypher, st.params)[1]
+
     @abstractmethod
     def _read(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a statement that the engine guarantees cannot write."""
@@ -116,8 +122,7 @@ class GraphStore(ABC):
         if same and same[0]["extractor"] == EXTRACTOR_VERSION and not force:
             return WriteSummary(document_id=info.id, skipped=True)
         retract = sorted({r["id"] for r in seen})
-        cypher, params = document_write(doc, retract)
-        _, counters = self._write(cypher, params)
+        counters = self.write_statements(document_statements(doc, retract))
         return WriteSummary(
             document_id=info.id,
             replaced=[d for d in retract if d != info.id],

@@ -1,10 +1,11 @@
 """The Cypher that writes a document's facts, shared by every store.
 
-A document becomes ONE statement: retract the facts of the versions it
-replaces, merge its Document and Item nodes, merge its nodes label by label,
-then its relationships type by type. One statement is one transaction on
-Neo4j and on FalkorDB alike (FalkorDB rolls a failed query back), so a
-failure never leaves half a document behind.
+A document becomes a short list of statements: retract the facts of the
+versions it replaces, merge its Document and Item nodes, merge its nodes label
+by label, then its relationships type by type. Neo4j runs them in one
+transaction; FalkorDB, which has no multi-statement transactions, runs them
+chained into one query (it rolls a failed query back). Either way a failure
+never leaves half a document behind.
 
 Evidence is stored on every node and relationship as parallel lists:
 ``evidence_doc``, ``evidence_item``, ``evidence_quote``, ``evidence_start``,
@@ -16,6 +17,7 @@ properties, and they let retraction be a plain list comprehension.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from .model import Edge, Evidence, GraphDocument, Node
@@ -64,84 +66,101 @@ def _retract_evidence(var: str) -> str:
     )
 
 
-def _retract_segment() -> list[str]:
-    keep = "[i IN range(0, size({v}.evidence_doc) - 1) WHERE NOT {v}.evidence_doc[i] IN $retract] AS keep"
-    return [
-        "MATCH ()-[r]->() WHERE any(d IN r.evidence_doc WHERE d IN $retract)",
-        "WITH r, " + keep.format(v="r"),
-        "SET " + _retract_evidence("r"),
-        "WITH r WHERE size(r.evidence_doc) = 0 DELETE r",
-        "WITH count(*) AS _",
-        "MATCH (n) WHERE any(d IN n.evidence_doc WHERE d IN $retract)",
-        "WITH n, " + keep.format(v="n"),
-        "SET " + _retract_evidence("n"),
-        "WITH n WHERE size(n.evidence_doc) = 0 DETACH DELETE n",
-        "WITH count(*) AS _",
-        "OPTIONAL MATCH (old:Document) WHERE old.id IN $retract",
-        "OPTIONAL MATCH (old)-[:HAS_ITEM]->(it:Item)",
-        "DETACH DELETE it, old",
-        "WITH count(*) AS _",
-    ]
+@dataclass(frozen=True)
+class Statement:
+    """One fixed-shape Cypher statement: its text depends only on labels and types, never on data,
+    so Neo4j plans each shape once and reuses the plan for every later document."""
+
+    cypher: str
+    params: dict[str, Any]
 
 
-def document_write(doc: GraphDocument, retract: list[str]) -> tuple[str, dict[str, Any]]:
-    """The single statement (and its parameters) that writes ``doc`` after retracting ``retract``."""
+_KEEP = "[i IN range(0, size({v}.evidence_doc) - 1) WHERE NOT {v}.evidence_doc[i] IN $retract] AS keep"
+
+RETRACT = [
+    # relationships first, so that nodes left with no evidence can be deleted after
+    "MATCH ()-[r]->() WHERE any(d IN r.evidence_doc WHERE d IN $retract)\n"
+    "WITH r, " + _KEEP.format(v="r") + "\n"
+    "SET " + _retract_evidence("r") + "\n"
+    "WITH r WHERE size(r.evidence_doc) = 0 DELETE r",
+    "MATCH (n) WHERE any(d IN n.evidence_doc WHERE d IN $retract)\n"
+    "WITH n, " + _KEEP.format(v="n") + "\n"
+    "SET " + _retract_evidence("n") + "\n"
+    "WITH n WHERE size(n.evidence_doc) = 0 DETACH DELETE n",
+    "OPTIONAL MATCH (old:Document) WHERE old.id IN $retract\n"
+    "OPTIONAL MATCH (old)-[:HAS_ITEM]->(it:Item)\n"
+    "DETACH DELETE it, old",
+]
+
+DOCUMENT = (
+    "MERGE (d:Document {id: $doc.id}) SET d += $doc.props\n"
+    "WITH d UNWIND $items AS row\n"
+    "MERGE (it:Item {id: row.id}) SET it += row.props\n"
+    "MERGE (d)-[:HAS_ITEM]->(it)"
+)
+
+
+def merge_nodes(label: str) -> str:
+    return (
+        f"UNWIND $nodes_{label} AS row\n"
+        f"MERGE (n:{label} {{id: row.id}})\n"
+        "ON CREATE SET n.name = row.name, n.aliases = []\n"
+        "SET n += row.props, n.aliases = n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases], "
+        + _append_evidence("n")
+    )
+
+
+def merge_relationships(rtype: str, source: str, target: str) -> str:
+    return (
+        f"UNWIND $rels_{rtype}_{source}_{target} AS row\n"
+        f"MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}})\n"
+        f"MERGE (a)-[r:{rtype} {{negated: row.negated}}]->(b)\n"
+        "SET r += row.props, " + _append_evidence("r")
+    )
+
+
+def document_statements(doc: GraphDocument, retract: list[str]) -> list[Statement]:
+    """The statements that write ``doc`` after retracting the documents in ``retract``, in order.
+
+    Run them in one transaction (Neo4j) or as one chained query (``chain``, FalkorDB):
+    either way a failure leaves nothing half-written.
+    """
     info = doc.document
     doc_id = info.id
-    params: dict[str, Any] = {"retract": list(retract)}
-    lines: list[str] = []
-    if retract:
-        lines += _retract_segment()
+    out = [Statement(cypher, {"retract": list(retract)}) for cypher in RETRACT] if retract else []
 
     doc_props = _clean(info.model_dump(exclude={"id", "items"}))
     doc_props = {k: v for k, v in doc_props.items() if isinstance(v, (str, int, float, bool))}
     doc_props["extractor"] = EXTRACTOR_VERSION
-    params["doc"] = {"id": doc_id, "props": doc_props}
-    lines += [
-        "MERGE (d:Document {id: $doc.id}) SET d += $doc.props",
-        "WITH d",
-    ]
-    params["items"] = [
+    items = [
         {"id": f"{doc_id}#{it.number}",
          "props": {k: v for k, v in it.model_dump().items() if isinstance(v, (str, int, float, bool))}}
         for it in info.items
     ]
-    lines += [
-        "UNWIND $items AS row",
-        "MERGE (it:Item {id: row.id}) SET it += row.props",
-        "MERGE (d)-[:HAS_ITEM]->(it)",
-        "WITH count(*) AS _",
-    ]
+    out.append(Statement(DOCUMENT, {"doc": {"id": doc_id, "props": doc_props}, "items": items}))
 
-    labels = {n.id: n.label.value for n in doc.nodes}
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in doc.nodes:
         by_label[n.label.value].append(_node_row(doc_id, n))
-    for i, (label, rows) in enumerate(sorted(by_label.items())):
-        key = f"n{i}"
-        params[key] = rows
-        lines += [
-            f"UNWIND ${key} AS row",
-            f"MERGE (n:{label} {{id: row.id}})",
-            "ON CREATE SET n.name = row.name, n.aliases = []",
-            "SET n += row.props, "
-            "n.aliases = n.aliases + [a IN row.aliases WHERE NOT a IN n.aliases], "
-            + _append_evidence("n"),
-            "WITH count(*) AS _",
-        ]
+    for label, rows in sorted(by_label.items()):
+        out.append(Statement(merge_nodes(label), {f"nodes_{label}": rows}))
 
+    labels = {n.id: n.label.value for n in doc.nodes}
     by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     for e in doc.edges:
         by_type[(e.type.value, labels[e.source], labels[e.target])].append(_edge_row(doc_id, e))
-    for i, ((rtype, src, tgt), rows) in enumerate(sorted(by_type.items())):
-        key = f"e{i}"
-        params[key] = rows
-        lines += [
-            f"UNWIND ${key} AS row",
-            f"MATCH (a:{src} {{id: row.source}}) MATCH (b:{tgt} {{id: row.target}})",
-            f"MERGE (a)-[r:{rtype} {{negated: row.negated}}]->(b)",
-            "SET r += row.props, " + _append_evidence("r"),
-            "WITH count(*) AS _",
-        ]
-    lines.append("RETURN 1 AS done")
-    return "\n".join(lines), params
+    for (rtype, src, tgt), rows in sorted(by_type.items()):
+        out.append(Statement(merge_relationships(rtype, src, tgt), {f"rels_{rtype}_{src}_{tgt}": rows}))
+    return out
+
+
+def chain(statements: list[Statement]) -> Statement:
+    """Join statements into one query (``WITH count(*) AS _`` between them): one atomic query in FalkorDB.
+
+    Parameter names never clash: each statement's are named after its label or type.
+    """
+    params: dict[str, Any] = {}
+    for st in statements:
+        params.update(st.params)
+    cypher = "\nWITH count(*) AS _\n".join(st.cypher for st in statements)
+    return Statement(cypher + "\nWITH count(*) AS _\nRETURN 1 AS done", params)

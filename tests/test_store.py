@@ -17,7 +17,7 @@ from govgraph.graph.model import (
     RelType,
 )
 from govgraph.graph.store import GraphStore, ReadOnlyError, StoreError
-from govgraph.graph.writes import EVIDENCE_KEYS, EXTRACTOR_VERSION, document_write
+from govgraph.graph.writes import EVIDENCE_KEYS, EXTRACTOR_VERSION, Statement, document_statements
 
 AUTH = "authority:testshire-county-council"
 PANEL = "body:testshire-county-council:children-and-families-scrutiny-panel"
@@ -260,15 +260,14 @@ def test_a_failing_write_leaves_nothing_behind(store: GraphStore) -> None:
         Edge(type=RelType.PART_OF, source=chief, target=AUTH,
              evidence=[ev(t, "Testshire County Council met the Chief Executive")]),
     ])
-    cypher, params = document_write(v2, ["doc-a"])
-    assert cypher.endswith("RETURN 1 AS done")
-    failing = cypher.removesuffix("RETURN 1 AS done") + "UNWIND [0] AS zero RETURN 1 / zero AS boom"
+    statements = document_statements(v2, ["doc-a"])
+    boom = Statement("UNWIND [0] AS zero CREATE (:Boom {v: 1 / zero})", {})  # fails at run time
     with pytest.raises(StoreError):
-        store.execute(failing, params)
+        store.write_statements(statements + [boom])
     assert snapshot(store) == before
     assert node(store, chief) is None and node(store, "doc-a2") is None
-    # The same statement without the failure does what it says.
-    store.execute(cypher, params)
+    # The same statements without the failure do what they say.
+    store.write_statements(statements)
     assert node(store, chief) is not None and node(store, "doc-a") is None
 
 
