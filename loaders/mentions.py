@@ -10,6 +10,7 @@ import re
 
 from .graphbuild import Builder, Ent
 from .lexicon import lexicon
+from .segment import has_any
 
 LEX = lexicon()
 
@@ -102,8 +103,6 @@ LOWER_ROLE_RE = re.compile(r"(?:[Pp](?<![\w-].)rincipal [Ss]ocial [Ww]orker|[Ii]
 LOWER_ROLE_CUES = ("principal social worker", "independent chair", "independent improvement advis", "co-opted member", "lead member")
 
 
-def has_any(low: str, words: tuple[str, ...]) -> bool:
-    return any(w in low for w in words)
 
 
 GENERIC_AUTH_RE = re.compile(

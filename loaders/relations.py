@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .graphbuild import Builder, Mention
-from .segment import Sentence
+from .segment import Sentence, has_any
 
 NEG = re.compile(r"(?i)\b(?:not|never|no longer|unable to|failed to|cannot|could not|did not|had not|has not|was not|were not)\b")
 
@@ -50,16 +50,11 @@ RULE_CUES = {
 }
 
 
-def has_cue(low: str, cues: tuple[str, ...]) -> bool:
-    for c in cues:
-        if c in low:
-            return True
-    return False
 
 
 def cued_finditer(low: str, cues: tuple[str, ...], pattern: str, st: str):
     """re.finditer(pattern, st), skipped (no matches) when `low` holds none of `cues`, words every match contains."""
-    return re.finditer(pattern, st) if has_cue(low, cues) else ()
+    return re.finditer(pattern, st) if has_any(low, cues) else ()
 
 
 SCRUT_NOUN = re.compile(r"\s+(?:visits?|reports?|framework|data|information|arrangements|meetings?|officers?|groups?|boards?|letters?|activity|tools?|forms?)\b", re.I)
@@ -182,7 +177,7 @@ class Relations:
         if not ms:
             return  # every rule needs a mention for its subject or agent
         for etype, rx, sside, oside, slabels, olabels, default in RULES:
-            if not has_cue(low, RULE_CUES[etype]):
+            if not has_any(low, RULE_CUES[etype]):
                 continue
             for vm in rx.finditer(st):
                 if etype == "MEMBER_OF" and re.search(r"(?i)invit", st[:vm.start()]) and "join" in vm.group().lower():
@@ -326,7 +321,7 @@ class Relations:
     # -------------------------------------------------------------- special patterns
     def invited(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
-        if not ms or not has_cue(sent.low, ("invited", "welcome")):
+        if not ms or not has_any(sent.low, ("invited", "welcome")):
             return
         for m in re.finditer(r"\b(?:invited|welcomed?)\b(.*?)\bto\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|inform|brief|"
                              r"(?:the\s+)?(?:[Mm]eeting|[Cc]ommittee|[Pp]anel|[Bb]oard)\s+to\s+(?:address|present|deliver|introduce|update|provide|report|give|feed ?back|inform|brief))", st):
@@ -371,7 +366,7 @@ class Relations:
 
     def received_from(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
-        if not ms or not has_cue(st, ("received", "considered", "noted", "heard", "welcomed")):
+        if not ms or not has_any(st, ("received", "considered", "noted", "heard", "welcomed")):
             return
         for m in re.finditer(r"\b(?:received|considered|noted|heard|welcomed)\s+(?:a|an|the)\s+(?:\w+\s+){0,2}(?:report|presentation|update|briefing)s?\s+(?:from|of|by)\s+", st):
             after = [x for x in ms if x.start >= sent.start + m.end() and x.label in ("Person", "Role", "Body", "Organisation")]
@@ -467,7 +462,7 @@ class Relations:
 
     def criticised(self, sent: Sentence, ms: list[Mention]) -> None:
         st = sent.text
-        if not ms or not has_cue(sent.low, ("challenge", "criticis", "effective", "robust", "lacked")):
+        if not ms or not has_any(sent.low, ("challenge", "criticis", "effective", "robust", "lacked")):
             return
         m = re.search(r"(?i)not offered sufficient challenge|insufficient challenge|lack(?:ed)? of (?:effective )?challenge|criticis(?:ed|m of)|"
                       r"not (?:been )?(?:sufficiently )?effective|had not been robust|lacked (?:rigour|challenge)", st)
@@ -510,7 +505,7 @@ class Relations:
         'the Partnership was made up of the Council, the Police and the NHS'; 'Councillor A was substituting for Councillor B'
         (both sit on the meeting's body); 'A has replaced B as a member of the Committee'."""
         st, low, b = sent.text, sent.low, self.b
-        if not ms or not has_cue(low, self.MEMBER_CUES):
+        if not ms or not has_any(low, self.MEMBER_CUES):
             return
         members = ("Person", "Role", "Organisation", "Authority")
         hypo = re.compile(r"(?i)\b(?:if|whether|should|could|would|might|proposed|invited|asked)\b")
@@ -863,7 +858,7 @@ class Relations:
                 if not self.own_office(x.eid, self.meeting):
                     b.edge("REPORTS_TO", x.eid, self.meeting, (sent.start, sent.end))
         # agenda heading "Report of the Executive Director of Children's Services" / "Report from Chair X Board"
-        if has_cue(low, ("report",)):
+        if has_any(low, ("report",)):
             m = re.match(r"\s*Report\s+(?:of|from|by)\s+(?:the\s+)?", st)
             if m and len(st) < 160 and "\n" not in st.strip():
                 ve = sent.start + m.end()

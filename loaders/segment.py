@@ -119,3 +119,11 @@ def _add(out: list[Sentence], text: str, s: int, e: int) -> None:
         e -= 1
     if e - s >= 2:
         out.append(Sentence(s, e, text[s:e], bullet))
+
+
+def has_any(low: str, words: tuple[str, ...]) -> bool:
+    """True when any of ``words`` occurs in ``low``: the cheap keyword check that guards an expensive regex."""
+    for w in words:
+        if w in low:
+            return True
+    return False
