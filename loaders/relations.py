@@ -38,7 +38,7 @@ RULES = [
 RULES = [(t, re.compile(v, re.I), ss, os, sl, ol, d) for t, v, ss, os, sl, ol, d in RULES]
 
 # Speed: lowercase words that every match of a rule's verb regex contains; a sentence with none of them is skipped.
-# Keep these in step with the regexes above (and those in the special rules below: each `has_cue` / `cued_finditer` guards
+# Keep these in step with the regexes above (and those in the special rules below: each `has_any` / `cued_finditer` guards
 # the regex next to it). Test them against `Sentence.low`, which also folds what re.I treats as ASCII letters.
 RULE_CUES = {
     "REPORTS_TO": ("attended", "presented", "introduced", "submitted", "gave", "delivered", "provided", "updated", "report",
