@@ -23,7 +23,7 @@ from .lexicon import lexicon
 from .mentions import GENERIC_BODY_HEADS, Finder, anchored_finditer, clean_name
 from .relations import Relations
 from .segment import find_items, sentences
-from .source import SourceText
+from .source import LoadError, SourceText
 
 LEX = lexicon()
 FALLBACK_AUTHORITY = "Unknown Authority"
@@ -48,6 +48,8 @@ TITLE_LINE = re.compile(r"^(?:[^\n]*?,\s*)?([A-Z][^\n]{3,120}?)\s+-\s+(?:Monday|
 
 def extract(src: SourceText) -> GraphDocument:
     text = src.text
+    if not text.strip():
+        raise LoadError(f"{src.source}: empty document")
     header = parse_header(text)
     start = header.body_start
     authority = header.council or src.authority or find_authority(text[start:]) or FALLBACK_AUTHORITY

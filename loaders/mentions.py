@@ -31,6 +31,19 @@ CONN = (r"(?:[ \t]+(?:with[ \t]+[Rr]esponsibility[ \t]+for|[Rr]esponsibility[ \t
 # agenda reference ("Children and Families Committee (Item 27)")
 PAREN = r"(?:[ \t]+\((?![A-Z&]{2,6}\))(?!(?:Item|Minute|Agenda|Appendix|Page|Paper|Report)\b)[A-Z][^()\n]{2,60}\))"
 # (the leading look-ahead names the characters a phrase can start with: a cheap test at each position, speed)
+MAX_PHRASE_WORDS = 24
+"""Longer capitalised runs (all-caps headings, tables flattened to one line) are read in windows:
+no real name is that long, and take_phrase recurses once per name it peels off the front."""
+
+
+def word_windows(text: str, s: int, e: int, size: int) -> list[tuple[int, int]]:
+    """``text[s:e]`` as spans of at most ``size`` words (one span when it is short enough)."""
+    words = [m.span() for m in re.finditer(r"\S+", text[s:e])]
+    if len(words) <= size:
+        return [(s, e)]
+    return [(s + words[i][0], s + words[min(i + size, len(words)) - 1][1]) for i in range(0, len(words), size)]
+
+
 PHRASE_RE = re.compile(rf"(?=[A-Zmh])(?<![\w’'&-]){UNIT}(?:{CONN}{UNIT})*{PAREN}?")
 ABBR_DEF = re.compile(r"\(([A-Z][A-Za-z&]{1,7})\)")
 
@@ -513,7 +526,8 @@ class Finder:
                     ent = b.add("Body", clean_name(text[s:e]), None, props={"kind": "team"})
                     b.mention(ent, s, e)
         for m in PHRASE_RE.finditer(text, self.start):
-            self.take_phrase(m.start(), m.end())
+            for ps, pe in word_windows(text, m.start(), m.end(), MAX_PHRASE_WORDS):
+                self.take_phrase(ps, pe)
         low_all = text.lower()
         for m in LOWER_ROLE_RE.finditer(text, self.start) if has_any(low_all, LOWER_ROLE_CUES) else ():
             s, e = m.start(), m.end()
