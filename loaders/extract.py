@@ -28,7 +28,8 @@ from .source import LoadError, SourceText
 LEX = lexicon()
 FALLBACK_AUTHORITY = "Unknown Authority"
 AUTH_IN_TEXT = re.compile(r"(?=[A-Z])(?:(?:London|Royal) Borough of [A-Z][\w’'-]+(?: (?:and|upon) [A-Z][\w’'-]+)*|"
-                          r"(?:[A-Z][\w’'-]+ ){1,3}(?:County|City|Metropolitan Borough|Borough|District) Council)")
+                          r"City of [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? Council|"
+                          r"(?:[A-Z][\w’'-]+ ){1,3}(?:County Borough|County|City|Metropolitan Borough|Metropolitan District|Borough|District) Council)")
 
 
 def find_authority(text: str) -> str | None:
@@ -219,6 +220,17 @@ def merge_short_bodies(b: Builder, meeting: Ent | None) -> None:
             b.relabel(ent.id, seen[key].id)
         else:
             seen[key] = ent
+    # "Children O&S Panel" / "Leisure P&S Committee": an ampersand abbreviation of two words of a body named in full
+    # ("Children Overview and Scrutiny Panel") is that body
+    for ent in [e for e in b.ents.values() if e.label == "Body" and "&" in e.name]:
+        am = AMP_ABBR.search(ent.name)
+        if am is None or ent.id not in b.ents:
+            continue
+        rx = re.compile(re.escape(ent.name[:am.start()]) + am.group(1) + r"[\w’'-]*[ \t]+(?:and|&)[ \t]+" + am.group(2)
+                        + r"[\w’'-]*" + re.escape(ent.name[am.end():]) + "$")
+        full = [x for x in b.ents.values() if x.label == "Body" and x is not ent and rx.match(x.name)]
+        if len(full) == 1:
+            b.relabel(ent.id, full[0].id)
     bodies = [e for e in b.ents.values() if e.label in ("Body", "Role", "Plan")]
     for short in sorted(bodies, key=lambda e: len(e.name)):
         if short.id not in b.ents:
@@ -246,14 +258,15 @@ def merge_short_bodies(b: Builder, meeting: Ent | None) -> None:
             b.relabel(short.id, tgt.id)
 
 
+AMP_ABBR = re.compile(r"(?<![\w&])([A-Z])&([A-Z])(?![\w&])")
 GENERIC_RE = re.compile(r"(?=[TtIi])(?<![\w-])(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)[ \t]+((?:[Ss]crutiny[ \t]+|[Ss]elect[ \t]+|[Ii]mprovement[ \t]+)?(?:"
                         + "|".join(sorted({h for h in GENERIC_BODY_HEADS} | {h.lower() for h in GENERIC_BODY_HEADS}, key=len, reverse=True))
                         + r"))(?![\w-])")
-ROLE_GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chair))(?![\w-])(?![ \t]+(?:of|for)\b)")
+ROLE_GENERIC_RE = re.compile(r"(?<![\w-])(?:[Tt]he[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chairperson|Chair))(?![\w-])(?![ \t]+(?:of|for)\b)")
 COUNCIL_BODY_RE = re.compile(r"(?<![\w-])(?:[Ff]ull[ \t]+Council|(?<=to |at |in |by )Council(?![\w’'-])(?![ \t]+(?:on|in)[ \t]+(?:[a-z]))|(?<=to |at |by )Council(?=[ \t]+on))")
 
 # "the Director", "the Executive Director" ...; the anchors let the scans skip text that cannot match (speed)
-THE_ROLE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t]+((?:(?:Executive|Assistant|Interim|Corporate|Strategic)[ \t]+)?Director|CMR|DCS|"
+THE_ROLE_RE = re.compile(r"(?<![\w-])[Tt]he[ \t]+((?:(?:Executive|Assistant|Interim|Corporate|Strategic)[ \t]+)?Director|DCS|"
                          r"Cabinet Member|Leader|Commissioner|Chief Executive)(?![\w-])(?![ \t]+(?:of|for|with)\b)")
 THE_ROLE_ANCHOR = re.compile(r"[Tt]he[ \t]+(?:[ECADSLI]|Ch)")
 COUNCIL_WORD = re.compile(r"Council")
@@ -332,7 +345,7 @@ def generic_refs(f: Finder, b: Builder, text: str, start: int, meeting: Ent | No
         cands = [x for x in b.ents.values() if x.label == "Role" and (x.name.startswith(word + " ") or word in x.aliases)]
         if len(cands) == 1:
             b.mention(cands[0], s, e, generic=True)
-        elif not cands and word not in ("Director", "CMR", "DCS"):
+        elif not cands and word not in ("Director", "DCS"):
             ent = b.add("Role", word, None)
             b.mention(ent, s, e)
 
@@ -431,7 +444,7 @@ def role_bodies(b: Builder, text: str) -> None:
             continue
         inner = [x for x in b.in_span(m.start, m.end) if x is not m and x.label in ("Body", "Organisation", "Authority")]
         ent = b.ents[m.eid]
-        chair = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman|Co-chair)\b", ent.name)
+        chair = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman|Chairperson|Co-chair)\b", ent.name)
         body = None
         if inner:
             body = inner[-1]
@@ -460,7 +473,7 @@ def role_bodies(b: Builder, text: str) -> None:
     # roles written inside a body name are not separate mentions: check names for "Chair of X"
     for ent in list(b.ents.values()):
         if ent.label == "Role":
-            mm = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman)\s+of\s+(?:the\s+)?(.+)$", ent.name)
+            mm = re.match(r"(?:Independent\s+)?(?:Chair|Chairman|Chairwoman|Chairperson)\s+of\s+(?:the\s+)?(.+)$", ent.name)
             if mm:
                 generic = re.fullmatch(r"(?i)board|panel|committee|sub-committee|commission|group|partnership", mm.group(1))
                 for x in b.ents.values():
@@ -470,11 +483,12 @@ def role_bodies(b: Builder, text: str) -> None:
 
 
 # ------------------------------------------------------------------------------------------------
-ATT_RE = re.compile(r"^[ \t]*(Present|Also [Aa]ttended|Also [Pp]resent|In [Aa]ttendance|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?|Members [Pp]resent)[ \t]*:?[ \t]*(.+)$", re.M)
+ATT_RE = re.compile(r"^[ \t]*(Present|PRESENT|Also [Aa]ttended|Also [Pp]resent|In [Aa]ttendance|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?|"
+                    r"(?:Members|Councillors) [Pp]resent|Members [Ii]n [Aa]ttendance|Attendees)(?![\w-])[ \t]*:?[ \t]*(.+)$", re.M)
 
 
 # a heading alone on its line ("Attendance", "Present:", "Board members present") over one attendee a line
-ATT_HEAD = re.compile(r"^[ \t]*((?:(?:Board|Committee|Panel|Group) )?[Mm]embers [Pp]resent|Present|Attendance|Attendees|In [Aa]ttendance|"
+ATT_HEAD = re.compile(r"^[ \t]*((?:(?:Board|Committee|Panel|Group) )?[Mm]embers [Pp]resent|Councillors [Pp]resent|Members [Ii]n [Aa]ttendance|Present|PRESENT|Attendance|Attendees|In [Aa]ttendance|"
                       r"Also [Pp]resent|Also [Aa]ttended|Officers(?: [Pp]resent| [Ii]n [Aa]ttendance)?)[ \t]*:?[ \t]*$", re.M)
 ATT_STOP = re.compile(r"(?i)^\s*(?:apologies|absent|minutes|item|agenda|declarations?|welcome|introductions?|\d+[.)]?\s)")
 
@@ -484,7 +498,7 @@ def attendance_block_lines(text: str, start: int):
     out = []
     for m in ATT_HEAD.finditer(text, start):
         kind = m.group(1).lower()
-        kind = "present" if kind in ("attendance", "attendees") or kind.endswith("members present") else kind
+        kind = "present" if kind in ("attendance", "attendees") or kind.endswith(("members present", "councillors present", "members in attendance")) else kind
         pos = m.end() + 1
         n_lines, blank = 0, 0
         while pos < len(text) and n_lines < 60:
@@ -521,6 +535,7 @@ def attendance_people(f: Finder, b: Builder, text: str, start: int):
             f.add_person(pm.group(1), *pm.span(1))
     for m in ATT_RE.finditer(text, start):
         kind = m.group(1).lower()
+        kind = "present" if kind in ("attendees", "councillors present", "members in attendance") else kind
         seg, base = m.group(2), m.start(2)
         if len(seg) < 4:
             continue
@@ -536,7 +551,7 @@ def attendance_people(f: Finder, b: Builder, text: str, start: int):
     return spans
 
 
-LINE_CHAIR = re.compile(r"(?:^|,|\()[ \t]*(?:the[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chair))(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:board|committee|panel|group|meeting|partnership))?[ \t]*(?:\)|,|;|$)", re.I | re.M)
+LINE_CHAIR = re.compile(r"(?:^|,|\()[ \t]*(?:the[ \t]+)?((?:Vice[ -])?(?:Chairman|Chairwoman|Chairperson|Chair))(?:[ \t]+of[ \t]+(?:the[ \t]+)?(?:board|committee|panel|group|meeting|partnership))?[ \t]*(?:\)|,|;|$)", re.I | re.M)
 
 
 def attendance_edges(f: Finder, b: Builder, text: str, spans, meeting: Ent | None) -> None:
@@ -563,7 +578,7 @@ def attendance_edges(f: Finder, b: Builder, text: str, spans, meeting: Ent | Non
             if kind == "present" or kind.startswith("members"):
                 if meeting is not None:
                     b.edge("MEMBER_OF", p.eid, meeting.id, (p.start, p.end))
-                    cm = re.match(r"\s*\((Vice[ -]?)?(Chairman|Chair|Chairwoman)\)", after)
+                    cm = re.match(r"\s*\((Vice[ -]?)?(Chairman|Chairperson|Chair|Chairwoman)(?:[ \t]+in[ \t]+the[ \t]+[Cc]hair)?\)", after)
                     if cm:
                         word = (cm.group(1) or "") + cm.group(2)
                         word = word.replace("Vice-", "Vice ")

@@ -48,11 +48,13 @@ def parse_header(text: str) -> Header:
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}),?\s+(\d{4})")
-_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_SLASH = re.compile(r"\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b")
+_MDY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 
 
 def iso_date(value: str | None) -> str | None:
-    """'2018-05-16', '16 May 2018', '16/05/2018' -> '2018-05-16'; else None ('unknown')."""
+    """'2018-05-16', '16 May 2018', '16th May, 2018', 'May 16, 2018', '16/05/2018', '16.05.2018' -> '2018-05-16'
+    (numeric dates are read day first, the UK order); else None ('unknown')."""
     if not value:
         return None
     m = _ISO.match(value)
@@ -61,7 +63,10 @@ def iso_date(value: str | None) -> str | None:
     m = _DMY.search(value)
     if m and m.group(2).lower() in MONTHS:
         return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    m = _MDY.search(value)
+    if m and m.group(1).lower() in MONTHS and 1 <= int(m.group(2)) <= 31:
+        return f"{m.group(3)}-{MONTHS[m.group(1).lower()]:02d}-{int(m.group(2)):02d}"
     m = _SLASH.search(value)
-    if m:
-        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    if m and 1 <= int(m.group(3)) <= 12 and 1 <= int(m.group(1)) <= 31:
+        return f"{m.group(4)}-{int(m.group(3)):02d}-{int(m.group(1)):02d}"
     return None

@@ -13,12 +13,12 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December"]
 MONTH_RE = "|".join(MONTHS)
 NOUN_RE = re.compile(
-    r"(?<![\w-])(?:(?:[Rr]e-?)?[Ii]nspections?|INSPECTION|[Mm]onitoring [Vv]isit|[Ff]ocus(?:s)?ed [Vv]isit|[Ff]ocus [Rr]eview|"
-    r"[Aa]ssurance [Vv]isit|[Pp]eer [Rr]eview|[Pp]eer [Cc]hallenge|JTAI|ILACS|[Rr]eview [Vv]isit|[Rr]eports?|[Jj]udgements?|"
+    r"(?<![\w-])(?:(?:[Rr]e-?)?[Ii]nspections?|INSPECTION|[Mm]onitoring [Vv]isit|[Ff]ocus(?:s?ed)? (?:[Vv]isit|[Rr]eview)|"
+    r"[Aa]ssurance [Vv]isit|[Pp]eer [Rr]eview|[Pp]eer [Cc]hallenge|JTAI|ILACS|[Rr]eview [Vv]isit|[Rr]eports?|[Jj]udge?ments?|"
     r"[Ii]nspected|[Vv]isit)(?![\w-])")
-JUDGE_HINT = re.compile(r"(?i)judge|judgement|rated|grade|overall|found\s+(?:it\s+)?to\s+be|outcome was")
-JUDGE_CUES = ("judge", "rated", "grade", "overall", "found", "outcome was")  # words every JUDGE_HINT match contains (speed)
-NOUN_WORDS = ("inspect", "visit", "review", "report", "judgement", "jtai", "ilacs", "challenge")
+JUDGE_HINT = re.compile(r"(?i)judg|rated|grade|overall|found\s+(?:it\s+)?to\s+be|outcome was")
+JUDGE_CUES = ("judg", "rated", "grade", "overall", "found", "outcome was")  # words every JUDGE_HINT match contains (speed)
+NOUN_WORDS = ("inspect", "visit", "review", "report", "judg", "jtai", "ilacs", "challenge")
 # (the look-ahead: the first letters of the alternatives, a cheap test at each position: speed)
 HYPOTHETICAL = re.compile(r"(?i)(?=[wtcmsnfueapird])(?:\b(?:would|will|to|could|may|might|shall)\s+(?:be\s+)?(?:inspected|undergo|receive|undertake|carry out|conduct)\b|"
                           r"\b(?:next|future|upcoming|expected|forthcoming|anticipated|possible|planned|another)\s+"
@@ -51,7 +51,7 @@ class Insp:
 _KIND_AREA = re.compile(r"CQC|Care Quality|[Ll]ocal [Aa]rea|[Aa]rea")
 _KIND_PEER = re.compile(r"(?i)\bpeer\b")
 _KIND_MONITORING = re.compile(r"(?i)\bmonitoring visit")
-_KIND_FOCUSED = re.compile(r"(?i)\bfocus+ed visit|focus review")
+_KIND_FOCUSED = re.compile(r"(?i)\bfocus(?:s?ed)? (?:visit|review)")
 _KIND_REVIEW = re.compile(r"(?i)\breview\b")
 _KIND_INSPECTION = re.compile(r"(?i)inspection")
 _KIND_ASSURANCE = re.compile(r"(?i)\bassurance visit")
@@ -98,6 +98,14 @@ class InspectionFinder:
                         out.append(ent)
         return out
 
+    def inspectorate_before(self, pos: int) -> bool:
+        """An inspectorate's name ends right before `pos` ("Ofsted inspected", "Estyn inspected")."""
+        for x in self.b.in_span(max(0, pos - 80), pos):
+            if x.label == "Organisation" and self.b.ents[x.eid].props.get("kind") == "inspectorate" and \
+                    re.fullmatch(r"\s+", self.text[x.end:pos]):
+                return True
+        return False
+
     def run(self) -> None:
         pending: list[tuple[int, Sentence, tuple, bool, int, int]] = []
         for si, sent in enumerate(self.sents):
@@ -119,7 +127,7 @@ class InspectionFinder:
                 abs_s = sent.start + ws
                 orgs = self.orgs_in(sent.start + max(0, m.start() - 45), sent.start + min(len(st), m.end() + 40))
                 kind = kind_of(window)
-                if noun in ("reports", "report", "judgement", "judgements", "visit"):
+                if noun in ("reports", "report", "judgement", "judgements", "judgment", "judgments", "visit"):
                     # only "Ofsted report", "inspection report", "report of 2014": needs an inspectorate right beside it
                     near = st[max(0, m.start() - 25):m.start()]
                     if not (orgs and re.search(r"(?i)(ofsted|cqc|inspection|hmip|probation)[’'s]*\s*(?:inspection\s+)?$", near)) and noun != "visit":
@@ -130,7 +138,7 @@ class InspectionFinder:
                 if noun in ("inspections",) and not re.search(r"\b20\d\d\b.*\band\b.*\b20\d\d", window):
                     continue
                 if noun == "inspected":
-                    if not (re.search(r"inspected\s+by", st[m.start():m.end() + 10]) or re.search(r"(?:Ofsted|OFSTED|CQC|HMIP)\s+$", st[max(0, m.start() - 8):m.start()])) or re.search(r"(?i)(would|will|to)\s+be\s+inspected", st[max(0, m.start() - 12):m.end()]):
+                    if not (re.search(r"inspected\s+by", st[m.start():m.end() + 10]) or self.inspectorate_before(sent.start + m.start())) or re.search(r"(?i)(would|will|to)\s+be\s+inspected", st[max(0, m.start() - 12):m.end()]):
                         continue
                 if hyp and not YEAR_RE.search(window):
                     continue
@@ -285,7 +293,7 @@ class InspectionFinder:
                 continue
             if not any(c in sent.low for c in JUDGE_CUES) or not JUDGE_HINT.search(st):
                 continue
-            if not ents and not re.search(r"(?i)overall|judgement", st):
+            if not ents and not re.search(r"(?i)overall|judge?ment", st):
                 continue
             if re.search(r"(?i)\bno areas\b|\bnot\s+(?:been\s+)?(?:judged|rated)\b|other (?:boroughs|councils|authorities|local authorities)|councils rated", st):
                 continue

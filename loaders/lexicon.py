@@ -21,6 +21,28 @@ def _first_chars(words) -> str:
     return "(?=[" + "".join(re.escape(c) for c in sorted({w[0] for w in words})) + "])"
 
 
+def typo_variants(word: str | None) -> list[str]:
+    """Common keying slips of a distinctive name ("typo_tolerant" in the lexicon): one interior letter dropped or two
+    neighbours swapped (first letter kept), written Title-case, UPPER-case or with the shift key held one letter too
+    long ("OFsted"). Only for words of 6+ letters, whose one-slip variants are not other English words."""
+    if not word or len(word) < 6:
+        return []
+    w = word.lower()
+    forms = {w}
+    for i in range(1, len(w)):
+        forms.add(w[:i] + w[i + 1:])                       # a dropped letter
+        if i + 1 < len(w):
+            forms.add(w[:i] + w[i + 1] + w[i] + w[i + 2:])  # two neighbours swapped
+    out = []
+    for f in sorted(forms):
+        if len(f) < 5:
+            continue
+        for v in (f.capitalize(), f.upper(), f[:2].upper() + f[2:]):
+            if v not in out:
+                out.append(v)
+    return out
+
+
 class Lexicon:
     def __init__(self, data: dict):
         self.data = data
@@ -28,7 +50,10 @@ class Lexicon:
         org_pats = []
         self.org_by_pattern: dict[str, dict] = {}
         for org in self.organisations:
-            for p in org["patterns"]:
+            pats = list(org["patterns"]) + typo_variants(org.get("typo_tolerant"))
+            for p in pats:
+                if p in self.org_by_pattern:
+                    continue
                 self.org_by_pattern[p] = org
                 org_pats.append(p)
         self.org_re = re.compile(_first_chars(org_pats) + r"(?<![\w-])(?:" + _alt(org_pats) + r")(?![\w-])")
@@ -49,9 +74,8 @@ class Lexicon:
         vocab = set()
         for w in list(self.role_heads) + list(self.body_heads) + list(self.role_prefixes):
             vocab.update(w.split())
-        for org in self.organisations:
-            for p in org["patterns"]:
-                vocab.update(p.split())
+        for p in self.org_by_pattern:
+            vocab.update(p.split())
         vocab.update(
             "Children Children's Children’s Child Families Family Young People Education Social Care Council County "
             "City Borough District Local Authority Services Service Safeguarding Health Wellbeing Well-being Well-Being "

@@ -19,7 +19,7 @@ LEX = lexicon()
 # "(?=[...])" naming the characters its matches can start with (e.g. "(?=[A-Z])" before a name) rejects most
 # positions with one test. Keep such a look-ahead in step with the alternatives after it.
 MONTHS_WORDS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Mr|Mrs|Ms|Cllr|Councillor|Councillors)"
-CAPW = rf"(?:(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|O&S|P&S|(?<=Cabinet[ \t])member(?![\w-])|(?<=Portfolio[ \t])holder(?![\w-]))"
+CAPW = rf"(?:[A-Z]&[A-Z](?![\w&])|(?!{MONTHS_WORDS}\b)[A-Z][\w’'\-]*|(?<=Cabinet[ \t])member(?![\w-])|(?<=Portfolio[ \t])holder(?![\w-]))"
 WORDS = rf"{CAPW}(?:[ \t]+{CAPW})*"
 LIST = rf"{WORDS}(?:,[ \t]+{WORDS})*,?[ \t]+(?:and|&)[ \t]+{WORDS}"
 # a list ("Children, Families and Communities") or a run of capitalised words; written as WORDS + optional
@@ -53,9 +53,10 @@ TRIM_START = set("The A An In At On By For Following Since It This That These Th
                  "Consideration Concern Councillors Councillor Cllr Cllrs Mr Mrs Ms Dr Minutes Agenda Resolved RESOLVED "
                  "Whether With Within Without Between Having Following Including Regarding Re Update Item Report".split())
 GENERIC_SINGLE = set("Panel Board Committee Commission Directorate Service Services Group Team Partnership Forum "
-                     "Sub-Committee Sub-Board Chair Chairman Chairwoman Director Member Members Officer Officers Manager "
+                     "Sub-Committee Sub-Board Chair Chairman Chairwoman Chairperson Director Member Members Officer Officers Manager "
                      "Head Lead Vice-Chair Vice-Chairman Plan Council Scrutiny Trust Agency Hub Department".split()) | {
-                     "Vice Chair", "Vice Chairman", "Vice Chairwoman", "Deputy Chair", "Deputy Chairman", "Vice-Chairwoman"}
+                     "Vice Chair", "Vice Chairman", "Vice Chairwoman", "Deputy Chair", "Deputy Chairman", "Vice-Chairwoman",
+                     "Vice Chairperson", "Vice-Chairperson", "Deputy Chairperson"}
 GENERIC_BODY_HEADS = ["Sub-Committee", "Sub-Board", "Sub-Group", "Committee", "Panel", "Board", "Commission",
                       "Select Committee", "Select Commission", "Partnership", "Working Group", "Group", "Directorate",
                       "Cabinet", "Executive", "Forum"]
@@ -64,17 +65,17 @@ PLACE_BAD = set("Children Children's Children’s Care Youth Full Parish Town Ex
 AUTH_RE = re.compile(
     r"(?<![\w’'-])(?:(?:London|Royal)[ \t]+Borough[ \t]+of[ \t]+[A-Z][\w’'-]+(?:[ \t]+(?:and|upon|on)[ \t]+[A-Z][\w’'-]+)*"
     r"|(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
-    r"(?:(?:County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council)(?![\w-])")
+    r"(?:(?:County[ \t]+Borough|County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council)(?![\w-])")
 AUTH_END_RE = re.compile(
     r"(?=[A-Za])(?<![\w’'-])(?:[A-Z][\w’'-]+,[ \t]+)*(?:[A-Z][\w’'-]+[ \t]+)*?(?:and[ \t]+)?[A-Z][\w’'-]+[ \t]+"
-    r"(?:(?:County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council$")
+    r"(?:(?:County[ \t]+Borough|County|City|Borough|District|Metropolitan[ \t]+Borough|Metropolitan[ \t]+District)[ \t]+)?Council$")
 HON = r"(?:County[ \t]+Councillor|Councillors|Councillor|Cllrs\.?|Cllr\.?|Mrs\.?|Mr\.?|Ms\.?|Miss|Dr\.?|Professor|Prof\.?)"
 NAMEW = r"(?:Mc|Mac|O’|O')?[A-Z][a-z][\w’'\-]*"
 PNAME = rf"(?:(?:[A-Z]\.?[ \t]){{0,3}}(?:[A-Z]\.?[ \t])?{NAMEW}(?:[ \t]+(?:de[ \t]+|van[ \t]+|le[ \t]+|la[ \t]+)?{NAMEW}){{0,2}})"
 HON_RE = re.compile(rf"(?=[CMDP])(?<![\w-])((?:{HON}[ \t]+)+)({PNAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){PNAME})*)")
 BARE_NAME = rf"{NAMEW}(?:[ \t]+(?:de[ \t]+|van[ \t]+)?{NAMEW}){{1,2}}"
 PLAN_RE = re.compile(
-    r"(?=[A-Z\diardptmsb])(?<![\w-])((?:(?:[A-Z][\w’'\-]*|\d+|O&S|SEND|ILACS)[ \t]+(?:(?:and|for|of|to|&)[ \t]+)?)*"
+    r"(?=[A-Z\diardptmsb])(?<![\w-])((?:(?:[A-Z]&[A-Z](?![\w&])|[A-Z][\w’'\-]*|\d+|SEND|ILACS)[ \t]+(?:(?:and|for|of|to|&)[ \t]+)?)*"
     r"(?:\d+[- ]point|[Ii]mprovement|[Aa]ction|[Rr]ecovery|[Dd]elivery|[Dd]evelopment|[Pp]rogress|[Tt]ransformation|"
     r"[Mm]anagement|[Ss]ufficiency|[Ss]ervice|[Bb]asics|[Pp]ractice)[ \t]+[Pp]lan"
     r"(?:[ \t]+for[ \t]+(?:[A-Z][\w’'\-]*)(?:[ \t]+[A-Z][\w’'\-]*)*)?)(?![\w-])")
@@ -95,6 +96,7 @@ SUB_OF_RE = re.compile(r"((?:Joint[ \t]+)?(?:Working Group|Task and Finish Group
                        r"Sub-Group|Sub-group|Subgroup|Steering Group|Reference Group))[ \t]+of[ \t]+(?:the[ \t]+)?(.+)$")
 
 _CLASSIFY_CACHE: dict[str, tuple | None] = {}
+_AUTH_TYPE_WORDS = {"county", "city", "borough", "district", "metropolitan", "royal", "london", "of", "the", "council", "cyngor"}
 MID_HEAD_BAD = {"Member", "Partner", "Principal", "Head", "Representative", "Representatives", "Governor", "Executive"}
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
 _PLAN_END = re.compile(r"\b[Pp]lan$")
@@ -173,7 +175,7 @@ def anchored_finditer(rx: re.Pattern, anchor: re.Pattern, text: str, start: int 
 
 NAME_VERBS = (r"(?:updated|presented|introduced|informed|advised|gave|reported|explained|confirmed|said|stated|"
               r"highlighted|outlined|provided|delivered|attended|welcomed|thanked|responded|agreed|referred|"
-              r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasised|summarised|spoke|joined|"
+              r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasi[sz]ed|summari[sz]ed|spoke|joined|"
               r"was|is|had|has|would|will|led|chaired)")
 VERB_ANCHOR = re.compile(rf"[ \t]+{NAME_VERBS}\b")
 NAMES_END_RE = re.compile(rf"(?=[A-Z])(?<![\w’'-])({BARE_NAME}(?:(?:,[ \t]*|[ \t]+and[ \t]+){BARE_NAME})*)\Z")
@@ -292,13 +294,16 @@ class Finder:
     @staticmethod
     def short_place(name: str) -> str | None:
         n = re.sub(r"^(?:London|Royal) Borough of ", "", name)
-        n = re.sub(r"\s+(?:(?:County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$", "", n)
+        n = re.sub(r"^City of ", "", n)
+        n = re.sub(r"\s+(?:(?:County Borough|County|City|Borough|District|Metropolitan Borough|Metropolitan District)\s+)?Council$", "", n)
         return n if n and n != name else None
 
     @staticmethod
     def same_authority(a: str, b: str) -> bool:
-        norm = lambda x: re.sub(r"[^a-z ]", "", x.lower()).replace("metropolitan borough", "").replace("county", "").replace("city", "").replace("borough", "").split()
-        return norm(a) == norm(b)
+        # the place words only: "London Borough of Barnet" = "Barnet Council", "Bridgend County Borough Council" = "Bridgend Council"
+        norm = lambda x: [w for w in re.sub(r"[^a-z ]", "", x.lower()).split() if w not in _AUTH_TYPE_WORDS]
+        na = norm(a)
+        return bool(na) and na == norm(b)
 
     # ------------------------------------------------------------------ organisations
     def organisations(self) -> None:
@@ -378,7 +383,7 @@ class Finder:
         # "Lorraine Butcher and Tony Crane gave a presentation", "Catherine Driscoll updated the Board"
         verbs = (r"(?:updated|presented|introduced|informed|advised|gave|reported|explained|confirmed|said|stated|"
                  r"highlighted|outlined|provided|delivered|attended|welcomed|thanked|responded|agreed|referred|"
-                 r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasised|summarised|spoke|joined|"
+                 r"added|noted|commented|suggested|asked|acknowledged|reminded|emphasi[sz]ed|summari[sz]ed|spoke|joined|"
                  r"was|is|had|has|would|will|led|chaired)")
         for m in names_before_verbs(text):
             seg, base = m.group(1), m.start(1)
@@ -663,9 +668,11 @@ class Finder:
         if name in GENERIC_SINGLE:
             return
         om = _OF_THE.search(raw) if " of" in raw else None
-        if om and self.classify(clean_name(raw[:om.start()])) is None and not self.is_role_head(raw.split()[0]):
+        # "Member of the X Committee": a membership (a relation), not a body called "Member of ..."; the body is X
+        member_of = om is not None and raw[:om.start()].strip() in ("Member", "Members")
+        if om and (member_of or self.classify(clean_name(raw[:om.start()])) is None and not self.is_role_head(raw.split()[0])):
             right = clean_name(raw[om.end():])
-            if self.classify(right) is not None:
+            if self.classify(right) is not None and (not member_of or self.classify(right)[0] == "Body"):
                 self.take_phrase(s + om.end(), e)
                 return
         if name in TRIM_START or len(name) < 3:

@@ -29,7 +29,7 @@ RULES = [
     ("RESPONSIBLE_FOR", r"\b(?:(?:is|are|was|were|be|being) responsible for|has responsibility for|have responsibility for|had responsibility for|to have responsibility for"
                         r"|owns|leads on|the lead for|lead for|accountable for delivering|accountable for)\b",
      "before", "after", ("Role", "Person", "Body", "Organisation", "Authority"), ("Plan", "Recommendation", "Body", "Authority"), None),
-    ("CHAIRS", r"\b(?:chairs|chaired|chairing|chair of|chairman of|chairs the)\b",
+    ("CHAIRS", r"\b(?:chairs|chaired|chairing|chair of|chairman of|chairwoman of|chairperson of|chairs the)\b",
      "before", "after", ("Person", "Role"), ("Body",), None),
     ("MEMBER_OF", r"\b(?:sits? on|sat on|(?:is|are|was|were) (?:a )?members? of|(?:is|are|was|were) represented on|joined|"
                   r"membership of|representatives? on|members on|were members of|since joining|after joining)\b",
@@ -110,7 +110,7 @@ class Relations:
             return False
         low = ent.name.lower()
         return any(n.lower() in low for n in [tgt.name, *tgt.aliases] if len(n) > 5) or \
-            bool(re.match(r"(?i)(?:vice[ -])?(?:chair|chairman|chairwoman)$", ent.name))
+            bool(re.match(r"(?i)(?:vice[ -])?(?:chair|chairman|chairwoman|chairperson)$", ent.name))
 
     def ms(self, sent: Sentence) -> list[Mention]:
         return self.b.in_span(sent.start, sent.end)
@@ -386,12 +386,12 @@ class Relations:
         st = sent.text
         if not ms or "Chair" not in st:
             return
-        for m in re.finditer(r"\bas (?:the )?(?:Independent )?(?:Chair|Chairman|Chairwoman) of\b", st):
+        for m in re.finditer(r"\bas (?:the )?(?:Independent )?(?:Chair|Chairman|Chairwoman|Chairperson) of\b", st):
             body = [x for x in ms if x.start >= sent.start + m.end() and x.label == "Body"][:1]
             who = [x for x in ms if x.start > (body[0].end if body else 0) and x.label in ("Role", "Person")][:1]
             if body and who and who[0].start - body[0].end < 12:
                 self.b.edge("CHAIRS", who[0].eid, body[0].eid, (sent.start, sent.end))
-        for m in re.finditer(r"\b(?:is|was|be|as|been)\s+(?:the\s+)?(?:Chair|Chairman|Chairwoman)\s+of\s+(?:the\s+)?", st):
+        for m in re.finditer(r"\b(?:is|was|be|as|been)\s+(?:the\s+)?(?:Chair|Chairman|Chairwoman|Chairperson)\s+of\s+(?:the\s+)?", st):
             who = [x for x in ms if x.end <= sent.start + m.start() and x.label in ("Role", "Person")][-1:]
             body = [x for x in ms if x.start >= sent.start + m.start() and x.label in ("Body", "Role")][:1]
             if who and body:

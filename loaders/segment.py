@@ -10,6 +10,9 @@ BULLET = re.compile(r"^[ \t]*(?:[·•●▪◦\-\*–]|\(?[a-z0-9]{1,3}[.)])[ \
 # "1." alone on a line (ModernGov item list) or "34 Title" / "320 Apologies" / "5. Title"
 _ITEM_ALONE = re.compile(r"^[ \t]*(\d{1,3}[a-z]?)\.?[ \t]*$")
 _ITEM_TITLED = re.compile(r"^[ \t]*(\d{1,3}[a-z]?)\.?[ \t]+([A-Z][^\n]{2,150})$")
+# "Minute 12 Title", "Minute No. 12: Title", "CPB/23/12 Title" (council/year/number): a minute reference before the title
+_ITEM_MINUTE = re.compile(r"^[ \t]*(?:(?:Minute|MINUTE|Min\.?)[ \t]+(?:[Nn]o\.?[ \t]*)?(\d{1,3}[a-z]?)|"
+                          r"[A-Z]{2,8}[/.](?:\d{2,4}[/.])?(\d{1,3}[a-z]?)(?:[/.]\d{2,4})?)[.:)]?[ \t]+[-–:]?[ \t]*([A-Z][^\n]{2,150})$")
 _ITEM_REF = re.compile(r"\(Item (\d{1,3}[a-z]?)\)")
 # (every break starts with white space or a closing quote: the leading look-ahead skips other positions fast)
 _SENT_END = re.compile(r"(?=[\s\"”’'])(?:(?<=[.!?;])[\"”’']?\s+(?=[\"“‘(]?[A-Z0-9•·])|\n\s*\n|\n(?=[ \t]*[·•●▪◦\-\*–][ \t])|\n|\t+(?=[A-Z•])|\s+(?=[•·]\s))")
@@ -59,6 +62,14 @@ def find_items(text: str, start: int) -> list[Item]:
                     break
             if not title or not title[0].isalpha():
                 continue
+        elif (mm := _ITEM_MINUTE.match(line)) is not None:
+            num = mm.group(1) or mm.group(2)
+            n = int(re.match(r"\d+", num).group())
+            if last >= 0 and not (last <= n <= last + 30):
+                continue
+            last = n
+            found.append((num, mm.group(3).split("\t")[0].strip()[:150], off))
+            continue
         else:
             m = _ITEM_TITLED.match(line)
             if not m or BULLET.match(line):
