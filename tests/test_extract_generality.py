@@ -2,22 +2,13 @@
 Each rule: one sentence that must fire and one that must not (our own text, not corpus text)."""
 from __future__ import annotations
 
-from govgraph.loaders.extract import extract, find_authority
+from govgraph.loaders.extract import find_authority
 from govgraph.loaders.header import iso_date
 from govgraph.loaders.lexicon import lexicon, typo_variants
 from govgraph.loaders.mentions import Finder
 from govgraph.loaders.segment import find_items
-from govgraph.loaders.source import SourceText
 
-HEAD = "URL: unknown\nCOUNCIL: Exampleshire County Council\nDATE: 2020-03-04\nKIND: agenda-item\n---\n"
-
-
-def run(body: str, header: str = HEAD):
-    doc = extract(SourceText(text=header + body, source="test"))
-    names = {(n.label.value, n.name): n for n in doc.nodes}
-    by_id = {n.id: n for n in doc.nodes}
-    edges = {(e.type.value, by_id[e.source].name, by_id[e.target].name, e.negated) for e in doc.edges}
-    return doc, names, edges
+from .extraction import run
 
 
 # --- typo-tolerant inspectorate name (replaces three typos copied from dev files) -------------------------

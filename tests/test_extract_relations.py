@@ -2,7 +2,7 @@
 for each, a sentence of our own that must fire and one that must not."""
 from __future__ import annotations
 
-from tests.test_extract_rules import run
+from .extraction import run
 
 TITLE = "Westshire Fostering Panel - Monday, 3 March 2020\n\n"
 

@@ -1,20 +1,10 @@
 """One behaviour per test, on short sentences of our own (not corpus text)."""
 from __future__ import annotations
 
-from govgraph.loaders.extract import extract
 from govgraph.loaders.header import iso_date, parse_header
 from govgraph.loaders.ids import node_id, slug
-from govgraph.loaders.source import SourceText
 
-HEAD = "URL: unknown\nCOUNCIL: Exampleshire County Council\nDATE: 2020-03-04\nKIND: agenda-item\n---\n"
-
-
-def run(body: str, header: str = HEAD):
-    doc = extract(SourceText(text=header + body, source="test"))
-    names = {(n.label.value, n.name): n for n in doc.nodes}
-    by_id = {n.id: n for n in doc.nodes}
-    edges = {(e.type.value, by_id[e.source].name, by_id[e.target].name, e.negated) for e in doc.edges}
-    return doc, names, edges
+from .extraction import run
 
 
 def test_header_names_the_authority_and_date():
