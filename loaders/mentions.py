@@ -38,6 +38,8 @@ no real name is that long, and take_phrase recurses once per name it peels off t
 
 def word_windows(text: str, s: int, e: int, size: int) -> list[tuple[int, int]]:
     """``text[s:e]`` as spans of at most ``size`` words (one span when it is short enough)."""
+    if e - s < 2 * size:
+        return [(s, e)]  # n words take at least 2n - 1 characters: too short to hold more than `size` (speed)
     words = [m.span() for m in re.finditer(r"\S+", text[s:e])]
     if len(words) <= size:
         return [(s, e)]
@@ -96,6 +98,9 @@ SUB_OF_RE = re.compile(r"((?:Joint[ \t]+)?(?:Working Group|Task and Finish Group
                        r"Sub-Group|Sub-group|Subgroup|Steering Group|Reference Group))[ \t]+of[ \t]+(?:the[ \t]+)?(.+)$")
 
 _CLASSIFY_CACHE: dict[str, tuple | None] = {}
+# lone words (no space or tab) for which take_phrase returns at once, naming nothing; its outcome for such a word
+# depends on the word only, so phrases() skips them when they come again (speed)
+_NAMES_NOTHING: set[str] = set()
 _AUTH_TYPE_WORDS = {"county", "city", "borough", "district", "metropolitan", "royal", "london", "of", "the", "council", "cyngor"}
 MID_HEAD_BAD = {"Member", "Partner", "Principal", "Head", "Representative", "Representatives", "Governor", "Executive"}
 _PAREN_TAIL = re.compile(r"\s*\([^)]*\)$")
@@ -531,6 +536,8 @@ class Finder:
                     ent = b.add("Body", clean_name(text[s:e]), None, props={"kind": "team"})
                     b.mention(ent, s, e)
         for m in PHRASE_RE.finditer(text, self.start):
+            if m.group() in _NAMES_NOTHING:
+                continue  # speed
             for ps, pe in word_windows(text, m.start(), m.end(), MAX_PHRASE_WORDS):
                 self.take_phrase(ps, pe)
         low_all = text.lower()
@@ -574,7 +581,7 @@ class Finder:
 
     def take_phrase(self, s: int, e: int) -> None:
         b, text = self.b, self.text
-        raw = text[s:e]
+        raw = whole = text[s:e]
         spaced = " " in raw or "\t" in raw  # (a lone word, most phrases, skips the word regexes below: speed)
         # trim leading function words
         while spaced:
@@ -609,6 +616,8 @@ class Finder:
                 k += len(part) + 1
             return
         if " " not in raw and "\t" not in raw and self.classify(clean_name(raw)) is None:
+            if not spaced:
+                _NAMES_NOTHING.add(whole)
             return  # a lone capitalised word that names nothing (most phrases): no further work
         if b.claimed[s] and any(x.start == s and x.label == "Person" for x in b.in_span(s, e)):
             # a person's name first ("Jane Roe, Senior Committee and Governance Officer"): the rest on its own
